@@ -1,0 +1,12 @@
+export type { City, CityFixture } from './city';
+export { parseCityFixture, buildCity, DEFAULT_SEGMENT_LENGTH_M } from './build-city';
+export type { BuildCityOptions } from './build-city';
+export { CityFixtureError } from './city-fixture-error';
+export { densifyCity } from './densify-city';
+export type { DensifyOptions } from './densify-city';
+export { hashSegmentIds } from './hash-segment-ids';
+export { haversineM, pathLengthM } from './haversine-m';
+export { gcj02ToWgs84, wgs84ToGcj02 } from './gcj02';
+export { mulberry32 } from './mulberry32';
+export type { RandomSource } from './mulberry32';
+export { JOIN_TOLERANCE_M } from './link-upstream';

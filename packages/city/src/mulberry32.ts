@@ -1,0 +1,17 @@
+/** A seeded pseudo-random generator returning floats in `[0, 1)`. */
+export type RandomSource = () => number;
+
+/**
+ * mulberry32: a small, fast 32-bit seeded PRNG (public domain, Tommy Ettinger).
+ * The same seed always yields the same sequence; only the low 32 bits of the seed are used.
+ */
+export function mulberry32(seed: number): RandomSource {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
