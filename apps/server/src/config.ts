@@ -1,0 +1,96 @@
+import { fileURLToPath } from 'node:url';
+import { isAbsolute, resolve } from 'node:path';
+import { Type, type Static } from '@sinclair/typebox';
+import { Ajv, type ErrorObject } from 'ajv';
+import createError from '@fastify/error';
+
+/** Repository root: relative paths in the configuration are resolved against it, whatever the working directory. */
+export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+
+/**
+ * The server's whole configuration, one entry per environment variable. This schema is the only definition:
+ * the {@link AppConfig} type is derived from it and {@link loadConfig} validates against it.
+ */
+export const ConfigSchema = Type.Object(
+  {
+    PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 8080 }),
+    HOST: Type.String({ minLength: 1, default: '0.0.0.0' }),
+    /** City fixture folder (city.json, districts/water/roads.geojson); relative to the repository root. */
+    CITY_DIR: Type.String({ minLength: 1, default: 'fixtures/hangzhou' }),
+    /** When > 0, the city is densified with generated streets up to this many segments (load tests). */
+    DENSIFY_TO: Type.Integer({ minimum: 0, maximum: 2_000_000, default: 0 }),
+    SIM: Type.Union([Type.Literal('on'), Type.Literal('off')], { default: 'on' }),
+    /** Simulated seconds per real second; > 1 also makes the pipeline's clock run that fast. */
+    SIM_SPEED: Type.Number({ minimum: 1, maximum: 3600, default: 1 }),
+    SIM_SEED: Type.Integer({ minimum: 0, maximum: 4294967295, default: 1 }),
+    TICK_MS: Type.Integer({ minimum: 50, maximum: 60_000, default: 1000 }),
+    FRESH_FOR_MS: Type.Integer({ minimum: 1000, maximum: 86_400_000, default: 300_000 }),
+    /** Built web app (index.html and assets); relative to the repository root. */
+    WEB_DIST: Type.String({ minLength: 1, default: 'apps/web/dist' }),
+    LOG_LEVEL: Type.Union(
+      ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((level) => Type.Literal(level)),
+      { default: 'info' },
+    ),
+    INGEST_BODY_LIMIT_BYTES: Type.Integer({
+      minimum: 1024,
+      maximum: 256 * 1024 * 1024,
+      default: 5 * 1024 * 1024,
+    }),
+  },
+  { additionalProperties: false },
+);
+
+/** Validated configuration; keys are the environment variable names. */
+export type AppConfig = Static<typeof ConfigSchema>;
+
+const CONFIG_KEYS = Object.keys(ConfigSchema.properties) as (keyof AppConfig)[];
+
+/** Thrown at startup when an environment variable is invalid; the message names the variable. */
+export const ConfigError = createError<[string]>('CBO_ERR_CONFIG', 'Invalid configuration: %s', 500);
+
+const ajv = new Ajv({ useDefaults: true, coerceTypes: true, allErrors: true, strict: false });
+const validateConfig = ajv.compile<AppConfig>(ConfigSchema);
+
+function describeError(error: ErrorObject, raw: Record<string, unknown>): string {
+  const key = error.instancePath.split('/')[1] ?? String(error.params['additionalProperty'] ?? '');
+  if (error.keyword === 'additionalProperties')
+    return `${String(error.params['additionalProperty'])} is not a setting`;
+  const got = raw[key] === undefined ? '' : ` (got '${String(raw[key])}')`;
+  if (error.keyword === 'anyOf') {
+    const allowed = (ConfigSchema.properties[key as keyof AppConfig] as { anyOf?: { const: string }[] })
+      .anyOf;
+    return `${key} must be one of ${allowed?.map((option) => option.const).join(', ') ?? '?'}${got}`;
+  }
+  return `${key} ${error.message ?? 'is invalid'}${got}`;
+}
+
+/**
+ * Reads and validates the configuration. This is the only place that reads `process.env`.
+ * @param env - the environment (default `process.env`); only the keys of {@link ConfigSchema} are read
+ * @param overrides - values that win over the environment (tests, bench)
+ * @throws ConfigError naming each bad variable
+ */
+export function loadConfig(
+  env: Record<string, string | undefined> = process.env,
+  overrides: Partial<AppConfig> = {},
+): AppConfig {
+  const raw: Record<string, unknown> = {};
+  for (const key of CONFIG_KEYS) {
+    const value = env[key];
+    if (value !== undefined && value !== '') raw[key] = value;
+  }
+  Object.assign(raw, overrides);
+  const candidate = { ...raw };
+  if (!validateConfig(candidate)) {
+    const messages = (validateConfig.errors ?? [])
+      .filter((error) => error.keyword !== 'const')
+      .map((error) => describeError(error, raw));
+    throw new ConfigError([...new Set(messages)].join('; '));
+  }
+  return candidate;
+}
+
+/** Resolves a configured path: absolute as given, relative against the repository root. */
+export function resolveConfigPath(path: string): string {
+  return isAbsolute(path) ? path : resolve(REPO_ROOT, path);
+}

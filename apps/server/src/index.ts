@@ -1,0 +1,11 @@
+export { buildApp, appPlugin, API_PREFIX } from './app';
+export type { AppDeps, AppPluginOptions } from './app';
+export { loadConfig, ConfigSchema, ConfigError, resolveConfigPath } from './config';
+export type { AppConfig } from './config';
+export { loadCity, DENSIFY_SEED } from './city/load-city';
+export { readCityFixture, CITY_FIXTURE_FILES } from './city/read-city-fixture';
+export { createSystemClock, createScaledClock, createManualClock } from './pipeline/clock';
+export type { Clock, ManualClock } from './pipeline/clock';
+export type { TrafficPipeline, TickResult } from './pipeline/traffic-pipeline';
+export type { IngestService } from './ingest/ingest-service';
+export { HTTP_SOURCE, SIM_SOURCE } from './ingest/ingest-service';

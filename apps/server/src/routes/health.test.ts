@@ -1,0 +1,50 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { buildTestApp, TEST_START_AT } from '../testing/test-app';
+
+const NOW = TEST_START_AT;
+let app: FastifyInstance | undefined;
+
+afterEach(async () => {
+  await app?.close();
+  app = undefined;
+});
+
+describe('GET /api/v1/health', () => {
+  it('is degraded with no feed at all', async () => {
+    ({ app } = await buildTestApp());
+    expect((await app.inject('/api/v1/health')).json()).toMatchObject({
+      status: 'degraded',
+      now: NOW,
+      feeds: [],
+    });
+  });
+
+  it('shows the http feed rate and last times after an ingest', async () => {
+    ({ app } = await buildTestApp());
+    const items = app.city.segments
+      .slice(0, 3)
+      .map((s) => ({ segmentId: s.id, observedAt: NOW - 2000, speedKmh: 30 }));
+    await app.inject({ method: 'POST', url: '/api/v1/ingest/traffic', payload: items });
+    const body = (await app.inject('/api/v1/health')).json();
+    expect(body.status).toBe('ok');
+    expect(body.feeds).toEqual([
+      { feed: 'http', lastObservedAt: NOW - 2000, lastReceivedAt: NOW, ratePerSec: 3 / 60, stale: false },
+    ]);
+  });
+
+  it('marks the feed stale after 30 s without data', async () => {
+    let clock;
+    ({ app, clock } = await buildTestApp());
+    const items = [{ segmentId: app.city.segments[0]!.id, observedAt: NOW - 2000, speedKmh: 30 }];
+    await app.inject({ method: 'POST', url: '/api/v1/ingest/traffic', payload: items });
+    clock.set(NOW + 31_000);
+    const body = (await app.inject('/api/v1/health')).json();
+    expect(body).toMatchObject({ status: 'degraded', feeds: [{ feed: 'http', stale: true }] });
+  });
+
+  it('lists the simulator feed as expected when SIM is on', async () => {
+    ({ app } = await buildTestApp({ SIM: 'on' }));
+    expect((await app.inject('/api/v1/health')).json().feeds).toMatchObject([{ feed: 'sim', stale: true }]);
+  });
+});

@@ -1,0 +1,25 @@
+import { createTrafficSim } from '@cbo/sim';
+import type { IngestService } from '../ingest/ingest-service';
+import { SIM_SOURCE } from '../ingest/ingest-service';
+import type { TrafficPipeline } from '../pipeline/traffic-pipeline';
+
+/** How far back the simulator starts, ms: one report cycle, so every segment has a reading at the first tick. */
+export const SIM_WARM_UP_MS = 60_000;
+
+export interface SimDriverOptions {
+  pipeline: TrafficPipeline;
+  ingest: IngestService;
+  seed: number;
+}
+
+/**
+ * Runs the traffic simulator in process: at the start of every pipeline tick it advances the simulator to the
+ * tick time and feeds what it produced through the ingest service as feed `sim`. Time is the pipeline's clock,
+ * so with a scaled clock (SIM_SPEED > 1) the simulated day and the pipeline's freshness move together.
+ */
+export function attachSimDriver({ pipeline, ingest, seed }: SimDriverOptions): void {
+  const sim = createTrafficSim(pipeline.city, { seed }, pipeline.clock.now() - SIM_WARM_UP_MS);
+  pipeline.beforeTick((at) => {
+    ingest.ingestObservations(sim.advance(at), SIM_SOURCE);
+  });
+}
