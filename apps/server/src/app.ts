@@ -30,6 +30,17 @@ export interface AppPluginOptions extends AppDeps {
   config: AppConfig;
 }
 
+/**
+ * The system clock, or with the simulator on and SIM_SPEED > 1 or SIM_START set, a simulated clock
+ * (ADR 0004): it starts at SIM_START (default now) and runs SIM_SPEED times faster than real time.
+ */
+function createConfiguredClock(config: AppConfig): Clock {
+  const simulated = config.SIM === 'on' && (config.SIM_SPEED > 1 || config.SIM_START !== undefined);
+  if (!simulated) return createSystemClock();
+  const startAt = config.SIM_START === undefined ? undefined : Date.parse(config.SIM_START);
+  return createScaledClock(config.SIM_SPEED, startAt);
+}
+
 /** Levels at which Fastify logs every request; above them, per-request lines would drown the log. */
 const REQUEST_LOG_LEVELS = new Set(['debug', 'trace']);
 
@@ -39,8 +50,7 @@ export const API_PREFIX = '/api/v1';
 /** The whole application as one plugin: services (plugins/) first, then routes. */
 export const appPlugin = fp<AppPluginOptions>(
   async (app, { config, city, clock }) => {
-    const appClock =
-      clock ?? (config.SIM_SPEED > 1 ? createScaledClock(config.SIM_SPEED) : createSystemClock());
+    const appClock = clock ?? createConfiguredClock(config);
     await app.register(configPlugin, { config });
     await app.register(errorHandlerPlugin);
     await app.register(securityHeadersPlugin);

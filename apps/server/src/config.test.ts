@@ -34,4 +34,17 @@ describe('loadConfig', () => {
   it('lets overrides win over the environment', () => {
     expect(loadConfig({ SIM: 'on' }, { SIM: 'off' }).SIM).toBe('off');
   });
+
+  it('accepts SIM_START as an RFC 3339 time with an offset', () => {
+    expect(loadConfig({ SIM_START: '2026-12-02T07:30:00+08:00' }).SIM_START).toBe(
+      '2026-12-02T07:30:00+08:00',
+    );
+  });
+
+  it('names SIM_START when it is not a date-time', () => {
+    expect(() => loadConfig({ SIM_START: 'yesterday' })).toThrow(/SIM_START/);
+    expect(() => loadConfig({ SIM_START: '2026-13-45T99:00:00Z' })).toThrow(
+      /SIM_START is not a valid date-time/,
+    );
+  });
 });

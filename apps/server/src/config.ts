@@ -23,6 +23,17 @@ export const ConfigSchema = Type.Object(
     /** Simulated seconds per real second; > 1 also makes the pipeline's clock run that fast. */
     SIM_SPEED: Type.Number({ minimum: 1, maximum: 3600, default: 1 }),
     SIM_SEED: Type.Integer({ minimum: 0, maximum: 4294967295, default: 1 }),
+    /**
+     * With the simulator on: the simulated time to start from, RFC 3339 with an offset (e.g.
+     * 2026-12-02T07:30:00+08:00). Default: now. The server's clock then runs from there (ADR 0004).
+     */
+    SIM_START: Type.Optional(
+      Type.String({
+        pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2})$',
+      }),
+    ),
+    /** With the simulator on: fill today's TTI curve from local midnight to the start time at start-up. */
+    SIM_BACKFILL: Type.Union([Type.Literal('on'), Type.Literal('off')], { default: 'on' }),
     TICK_MS: Type.Integer({ minimum: 50, maximum: 60_000, default: 1000 }),
     FRESH_FOR_MS: Type.Integer({ minimum: 1000, maximum: 86_400_000, default: 300_000 }),
     /** Built web app (index.html and assets); relative to the repository root. */
@@ -86,6 +97,9 @@ export function loadConfig(
       .filter((error) => error.keyword !== 'const')
       .map((error) => describeError(error, raw));
     throw new ConfigError([...new Set(messages)].join('; '));
+  }
+  if (candidate.SIM_START !== undefined && Number.isNaN(Date.parse(candidate.SIM_START))) {
+    throw new ConfigError(`SIM_START is not a valid date-time (got '${candidate.SIM_START}')`);
   }
   return candidate;
 }

@@ -1,5 +1,5 @@
 import type { City } from '@cbo/city';
-import { SPEED_UNKNOWN, type TrafficNow, type TtiSeries } from '@cbo/contracts';
+import { SPEED_UNKNOWN, type TrafficNow, type TtiPoint, type TtiSeries } from '@cbo/contracts';
 import { computeTrafficIndices, createSegmentState, isFresh, type SegmentState } from '@cbo/indices';
 import { diffSpeeds, encodeDelta, encodeSnapshot, quantizeSpeed } from '@cbo/wire';
 import type { Clock } from './clock';
@@ -26,6 +26,8 @@ export interface TrafficPipeline {
   latest(): TrafficNow;
   /** Network TTI per minute since local midnight. */
   series(): TtiSeries;
+  /** Adds points computed elsewhere (a backfill of the day so far) to the series, oldest first. */
+  backfillSeries(points: readonly TtiPoint[]): void;
   /**
    * Snapshot frame of what the last delta left clients with: same sequence number, so the next delta follows.
    * Encoded at most once per tick.
@@ -110,6 +112,9 @@ export function createTrafficPipeline({
     },
     latest: () => latest ?? computeNow(clock.now(), 0),
     series: () => series.read(),
+    backfillSeries(points) {
+      for (const point of points) series.record(point.at, point.tti);
+    },
     snapshotFrame() {
       if (snapshot?.seq !== seq) {
         const frame = encodeSnapshot({ seq, at: lastTickAt || clock.now(), segmentsHash, speeds: lastSent });

@@ -41,6 +41,12 @@ describe('web app', () => {
     expect(response.headers.location).toBe('/wall');
   });
 
+  it('keeps the query string when redirecting / to /wall', async () => {
+    ({ app } = await buildTestApp());
+    const response = await app.inject('/?lang=en');
+    expect(response.headers.location).toBe('/wall?lang=en');
+  });
+
   it('serves index.html for /wall and its client routes', async () => {
     const target = await buildWithWeb();
     for (const url of ['/wall', '/wall/scene/2']) {

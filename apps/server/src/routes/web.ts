@@ -23,7 +23,10 @@ export const webRoutes: FastifyPluginAsync = async (app) => {
     return reply.header('cache-control', 'no-cache').sendFile('index.html');
   }
 
-  app.get('/', async (_request, reply) => reply.redirect('/wall'));
+  app.get('/', async (request, reply) => {
+    const query = request.url.indexOf('?');
+    return reply.redirect(query === -1 ? '/wall' : `/wall${request.url.slice(query)}`);
+  });
   app.get('/wall', async (_request, reply) => sendIndex(reply));
   app.get('/wall/*', async (_request, reply) => sendIndex(reply));
 };

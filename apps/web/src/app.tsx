@@ -1,0 +1,51 @@
+import { Suspense, useSyncExternalStore } from 'react';
+import type { ReactNode } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useI18n } from './i18n/i18n-context';
+import { ErrorBoundary } from './errors/error-boundary';
+import { ScreenMessage } from './errors/screen-message';
+import { WallScreen } from './wall/wall-screen';
+
+/** The screens by path. Only the wall exists so far; `/` goes to it. */
+const ROUTES: Readonly<Record<string, () => ReactNode>> = {
+  '/wall': WallScreen,
+};
+
+function subscribeToHistory(listener: () => void): () => void {
+  window.addEventListener('popstate', listener);
+  return () => window.removeEventListener('popstate', listener);
+}
+
+function currentPath(): string {
+  return window.location.pathname.replace(/\/+$/, '') || '/';
+}
+
+/** Sends `/` to the wall (before the first render). */
+export function redirectRoot(): void {
+  if (currentPath() === '/') window.history.replaceState(null, '', `/wall${window.location.search}`);
+}
+
+/** Picks the screen for the URL inside an error boundary and a dark loading state. */
+export function App(): ReactNode {
+  const { t } = useI18n();
+  const queryClient = useQueryClient();
+  const path = useSyncExternalStore(subscribeToHistory, currentPath);
+  const Screen = ROUTES[path];
+  if (!Screen) return <ScreenMessage title={t('app.notFound')} detail={path} />;
+  return (
+    <ErrorBoundary
+      onRetry={() => queryClient.resetQueries()}
+      fallback={(error, retry, retryInS) => (
+        <ScreenMessage
+          title={t('app.error')}
+          detail={`${error.message} · ${t('app.retrying', { seconds: retryInS })}`}
+          onRetry={retry}
+        />
+      )}
+    >
+      <Suspense fallback={<ScreenMessage title={t('app.loading')} busy />}>
+        <Screen />
+      </Suspense>
+    </ErrorBoundary>
+  );
+}

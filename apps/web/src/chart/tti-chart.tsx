@@ -1,0 +1,54 @@
+import { memo, useEffect, useRef } from 'react';
+import type { ReactNode } from 'react';
+import * as echarts from 'echarts/core';
+import { LineChart } from 'echarts/charts';
+import { GridComponent, MarkAreaComponent } from 'echarts/components';
+import { CanvasRenderer } from 'echarts/renderers';
+import type { TtiSeries } from '@cbo/contracts';
+import { useI18n } from '../i18n/i18n-context';
+import { buildTtiChartOption } from './tti-chart-option';
+
+echarts.use([LineChart, GridComponent, MarkAreaComponent, CanvasRenderer]);
+
+/** Props of {@link TtiChart}. */
+export interface TtiChartProps {
+  series: TtiSeries | undefined;
+  timeZone: string;
+  scale: number;
+}
+
+/** Network TTI since local midnight as an ECharts line with level bands. */
+export const TtiChart = memo(function TtiChart({ series, timeZone, scale }: TtiChartProps): ReactNode {
+  const { t, locale } = useI18n();
+  const containerRef = useRef<HTMLDivElement>(null);
+  const chartRef = useRef<echarts.ECharts | null>(null);
+
+  useEffect(() => {
+    const container = containerRef.current;
+    if (!container) return undefined;
+    const chart = echarts.init(container, undefined, { renderer: 'canvas' });
+    chartRef.current = chart;
+    const observer = new ResizeObserver(() => chart.resize());
+    observer.observe(container);
+    return () => {
+      observer.disconnect();
+      chartRef.current = null;
+      chart.dispose();
+    };
+  }, []);
+
+  useEffect(() => {
+    if (!series || !chartRef.current) return;
+    const levelNames = [0, 1, 2, 3, 4, 5].map((level) => t(`level.${level as 0 | 1 | 2 | 3 | 4 | 5}`));
+    chartRef.current.setOption(buildTtiChartOption(series, { levelNames, timeZone, locale, scale }), {
+      notMerge: true,
+    });
+  }, [series, timeZone, locale, scale, t]);
+
+  return (
+    <section className="panel tti-chart">
+      <h2 className="panel__title">{t('chart.title')}</h2>
+      <div ref={containerRef} className="tti-chart__canvas" data-testid="tti-chart" />
+    </section>
+  );
+});

@@ -1,0 +1,124 @@
+import { memo, useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
+import type { ReactNode } from 'react';
+import { Map as MapLibreMap, setWorkerUrl } from 'maplibre-gl';
+import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import { MapboxOverlay } from '@deck.gl/mapbox';
+import type { AreaIndices, CityDocument } from '@cbo/contracts';
+import { useI18n } from '../i18n/i18n-context';
+import { formatNumber } from '../i18n/translate';
+import type { ValueStore } from '../realtime/value-store';
+import { segmentBounds } from './segment-attributes';
+import type { SegmentAttributes } from './segment-attributes';
+import { buildDeckLayers, createSegmentLayerData } from './deck-layers';
+import type { DistrictLabel } from './deck-layers';
+import { buildOfflineStyle } from './offline-style';
+
+/** Props of {@link CityMap}. */
+export interface CityMapProps {
+  city: CityDocument;
+  segments: SegmentAttributes;
+  segmentsVersion: ValueStore<number>;
+  /** District indices in any order (matched by `areaId`). */
+  districts: readonly AreaIndices[];
+  /** Pixel scale of the screen, 1 at 1080 px high. */
+  scale: number;
+}
+
+/** Padding around the road network when fitting the view, as a share of the shorter map side. */
+const FIT_PADDING_RATIO = 0.05;
+
+// MapLibre looks for its worker beside its own script; the bundle serves it as a hashed asset instead.
+setWorkerUrl(maplibreWorkerUrl);
+
+/** Fits the view to the road network (where the data is); outer districts may be cropped. */
+function fitView(map: MapLibreMap, bounds: readonly [number, number, number, number]): void {
+  const canvas = map.getCanvas();
+  const padding = Math.round(Math.min(canvas.clientWidth, canvas.clientHeight) * FIT_PADDING_RATIO);
+  const [west, south, east, north] = bounds;
+  map.fitBounds(
+    [
+      [west, south],
+      [east, north],
+    ],
+    { padding, animate: false },
+  );
+}
+
+/** The city map: an offline MapLibre basemap with deck.gl segments and district labels on top. */
+export const CityMap = memo(function CityMap({
+  city,
+  segments,
+  segmentsVersion,
+  districts,
+  scale,
+}: CityMapProps): ReactNode {
+  const { locale } = useI18n();
+  const containerRef = useRef<HTMLDivElement>(null);
+  const mapRef = useRef<MapLibreMap | null>(null);
+  const overlayRef = useRef<MapboxOverlay | null>(null);
+  const version = useSyncExternalStore(segmentsVersion.subscribe, segmentsVersion.get);
+  const layerData = useMemo(() => createSegmentLayerData(segments), [segments]);
+  const viewBounds = useMemo(() => segmentBounds(segments) ?? city.bounds, [segments, city]);
+
+  useEffect(() => {
+    const container = containerRef.current;
+    if (!container) return undefined;
+    const map = new MapLibreMap({
+      container,
+      style: buildOfflineStyle(city),
+      bounds: viewBounds,
+      interactive: false,
+      attributionControl: false,
+      fadeDuration: 0,
+    });
+    const overlay = new MapboxOverlay({ interleaved: false, layers: [] });
+    map.addControl(overlay);
+    const refit = () => fitView(map, viewBounds);
+    map.on('load', refit);
+    map.on('resize', refit);
+    mapRef.current = map;
+    overlayRef.current = overlay;
+    return () => {
+      mapRef.current = null;
+      overlayRef.current = null;
+      map.remove();
+    };
+  }, [city, viewBounds]);
+
+  const labels = useMemo<DistrictLabel[]>(() => {
+    const byId = new Map(districts.map((d) => [d.areaId, d]));
+    const [west, south, east, north] = viewBounds;
+    const inView = ({ labelAt: [lng, lat] }: { labelAt: readonly [number, number] }) =>
+      lng >= west && lng <= east && lat >= south && lat <= north;
+    return city.districts.filter(inView).map((district) => {
+      const tpi = byId.get(district.id)?.tpi;
+      const name = locale === 'en' ? district.nameEn : district.nameZh;
+      return { district, text: tpi == null ? name : `${name}\n${formatNumber(locale, tpi, 1)}` };
+    });
+  }, [city, districts, locale, viewBounds]);
+
+  useEffect(() => {
+    overlayRef.current?.setProps({ layers: buildDeckLayers(layerData, segments, labels, scale) });
+  }, [layerData, segments, labels, scale, version]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map) return undefined;
+    const apply = () => {
+      for (const d of districts)
+        map.setFeatureState({ source: 'districts', id: d.areaId }, { level: d.level });
+    };
+    if (map.isStyleLoaded()) apply();
+    else map.once('load', apply);
+    return () => {
+      map.off('load', apply);
+    };
+  }, [city, districts]);
+
+  return (
+    <div className="city-map">
+      <div ref={containerRef} className="city-map__canvas" data-testid="city-map" />
+    </div>
+  );
+});

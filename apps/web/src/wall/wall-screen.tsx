@@ -1,0 +1,51 @@
+import type { ReactNode } from 'react';
+import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
+import { cityQuery, trafficNowQuery, trafficSeriesQuery } from '../queries/traffic-queries';
+import { useTrafficBridge } from '../realtime/use-traffic-bridge';
+import { WallHeader } from '../header/wall-header';
+import { KpiTiles } from '../kpi/kpi-tiles';
+import { TtiChart } from '../chart/tti-chart';
+import { DistrictRanking } from '../ranking/district-ranking';
+import { CityMap } from '../map/city-map';
+import { MapLegend } from '../map/map-legend';
+import { StaleBanner } from '../status/stale-banner';
+import { useViewportScale } from './use-viewport-scale';
+
+const NO_DISTRICTS: never[] = [];
+
+/** The `/wall` screen: header, KPI tiles and chart on the left, the city map, the district ranking. */
+export function WallScreen(): ReactNode {
+  const { data: city } = useSuspenseQuery(cityQuery());
+  const { data: now } = useQuery(trafficNowQuery());
+  const { data: series } = useQuery(trafficSeriesQuery());
+  const { connection, segments, segmentsVersion } = useTrafficBridge(city);
+  const scale = useViewportScale();
+  const districts = now?.districts ?? NO_DISTRICTS;
+  return (
+    <div className="wall" data-testid="wall">
+      <WallHeader city={city} connection={connection} />
+      <main className="wall__body">
+        <aside className="wall__left">
+          <KpiTiles network={now?.network} />
+          <TtiChart series={series} timeZone={city.timeZone} scale={scale} />
+        </aside>
+        <section className="wall__map">
+          {segments && (
+            <CityMap
+              city={city}
+              segments={segments}
+              segmentsVersion={segmentsVersion}
+              districts={districts}
+              scale={scale}
+            />
+          )}
+          <StaleBanner connection={connection} />
+        </section>
+        <aside className="wall__right">
+          <DistrictRanking city={city} districts={districts} />
+          <MapLegend />
+        </aside>
+      </main>
+    </div>
+  );
+}
