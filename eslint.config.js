@@ -21,10 +21,22 @@ const noIoImports = {
 
 /** Pure packages take time and randomness as parameters. */
 const impureSyntax = [
-  { selector: "MemberExpression[object.name='Date'][property.name='now']", message: 'Pure packages take the time as a parameter.' },
-  { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Pure packages take the time as a parameter.' },
-  { selector: "MemberExpression[object.name='Math'][property.name='random']", message: 'Pure packages take a seed; use a seeded generator.' },
-  { selector: "CallExpression[callee.name=/^(setTimeout|setInterval|fetch)$/]", message: 'Pure packages have no timers and no network.' },
+  {
+    selector: "MemberExpression[object.name='Date'][property.name='now']",
+    message: 'Pure packages take the time as a parameter.',
+  },
+  {
+    selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+    message: 'Pure packages take the time as a parameter.',
+  },
+  {
+    selector: "MemberExpression[object.name='Math'][property.name='random']",
+    message: 'Pure packages take a seed; use a seeded generator.',
+  },
+  {
+    selector: 'CallExpression[callee.name=/^(setTimeout|setInterval|fetch)$/]',
+    message: 'Pure packages have no timers and no network.',
+  },
   { selector: "MemberExpression[object.name='process']", message: 'Pure packages do not read the process.' },
 ];
 
@@ -34,7 +46,12 @@ function allowOnly(allowed) {
   const banned = all.filter((p) => !allowed.includes(p));
   return banned.length === 0
     ? []
-    : [{ group: banned.map((p) => `@cbo/${p}`), message: `Not allowed here by the layering in DESIGN.md section 3 (allowed: ${allowed.join(', ') || 'none'}).` }];
+    : [
+        {
+          group: banned.map((p) => `@cbo/${p}`),
+          message: `Not allowed here by the layering in DESIGN.md section 3 (allowed: ${allowed.join(', ') || 'none'}).`,
+        },
+      ];
 }
 
 const layering = {
@@ -55,7 +72,10 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      'no-restricted-syntax': ['error', { selector: 'ExportDefaultDeclaration', message: 'Named exports only.' }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'ExportDefaultDeclaration', message: 'Named exports only.' },
+      ],
     },
   },
   ...Object.entries(layering).map(([name, allowed]) => ({
@@ -63,10 +83,22 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [noAppImports, ...(PURE_PACKAGES.includes(name) ? [noIoImports] : []), ...allowOnly(allowed)] },
+        {
+          patterns: [
+            noAppImports,
+            ...(PURE_PACKAGES.includes(name) ? [noIoImports] : []),
+            ...allowOnly(allowed),
+          ],
+        },
       ],
       ...(PURE_PACKAGES.includes(name)
-        ? { 'no-restricted-syntax': ['error', { selector: 'ExportDefaultDeclaration', message: 'Named exports only.' }, ...impureSyntax] }
+        ? {
+            'no-restricted-syntax': [
+              'error',
+              { selector: 'ExportDefaultDeclaration', message: 'Named exports only.' },
+              ...impureSyntax,
+            ],
+          }
         : {}),
     },
   })),
@@ -86,7 +118,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['@cbo/server', '@cbo/server/*', '**/apps/server/**', '@cbo/sim'], message: 'The web app never imports the server or the simulators (DESIGN.md section 3).' },
+            {
+              group: ['@cbo/server', '@cbo/server/*', '**/apps/server/**', '@cbo/sim'],
+              message: 'The web app never imports the server or the simulators (DESIGN.md section 3).',
+            },
             { group: ['node:*'], message: 'The web app runs in the browser.' },
           ],
         },

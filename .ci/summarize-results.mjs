@@ -7,12 +7,14 @@ const dir = process.argv[2] ?? 'test-results';
 let passed = 0;
 let failed = 0;
 let skipped = 0;
-let files = [];
-try {
-  files = readdirSync(dir).filter((name) => name.endsWith('.json'));
-} catch {
-  files = [];
+function listReports() {
+  try {
+    return readdirSync(dir).filter((name) => name.endsWith('.json'));
+  } catch {
+    return [];
+  }
 }
+const files = listReports();
 for (const name of files) {
   const report = JSON.parse(readFileSync(join(dir, name), 'utf8'));
   passed += report.numPassedTests ?? 0;
