@@ -14,3 +14,45 @@ export { computeTrafficIndices, LANE_FLOW_PROXY_VPH } from './compute-traffic-in
 export type { TrafficIndices, FreshnessOptions } from './compute-traffic-indices';
 export { computeSegmentLevels } from './compute-segment-levels';
 export type { IndicesCity } from './indices-city';
+export { buildDownstreamGraph } from './city-graph';
+export type { DownstreamGraph } from './city-graph';
+export { createMetricsLayout } from './metrics/metrics-layout';
+export type { MetricsLayout, MetricsCity } from './metrics/metrics-layout';
+export { computeTrafficMetrics } from './metrics/compute-traffic-metrics';
+export type { TrafficMetricsOptions } from './metrics/compute-traffic-metrics';
+export { segmentVehicles, JAM_DENSITY_VEH_PER_KM_PER_LANE } from './metrics/segment-vehicles';
+export {
+  createIncidentDetector,
+  observe,
+  activeIncidents,
+  incidentConfidence,
+} from './incidents/create-incident-detector';
+export type { IncidentDetector, IncidentChanges, DetectorCity } from './incidents/create-incident-detector';
+export { DEFAULT_INCIDENT_DETECTOR_OPTIONS } from './incidents/detector-options';
+export type { IncidentDetectorOptions } from './incidents/detector-options';
+export { pathMidpoint } from './incidents/path-midpoint';
+export { DAY_MS, MINUTES_PER_DAY, localDayOf } from './local-day';
+export type { LocalDay } from './local-day';
+export {
+  PEAK_WINDOWS_MINUTES,
+  isPeakMinute,
+  createDayAccumulator,
+  accumulateTick,
+  daySeries,
+} from './daily/create-day-accumulator';
+export type { DayAccumulator, DayCity, DaySeries } from './daily/create-day-accumulator';
+export {
+  summarizeDay,
+  TOP_SEGMENTS,
+  MIN_RANKED_PEAK_MINUTES,
+  CONGESTED_TPI_LEVEL,
+} from './daily/summarize-day';
+export { compareDailyFigures, typicalDailyFigures } from './daily/compare-daily-figures';
+export {
+  createTtiForecaster,
+  learnDay,
+  typicalTti,
+  forecastTti,
+  DEFAULT_FORECAST_HORIZONS_MINUTES,
+} from './forecast/create-tti-forecaster';
+export type { TtiForecaster, TtiForecasterOptions } from './forecast/create-tti-forecaster';

@@ -12,6 +12,8 @@ export interface TestSegmentSpec {
   district: number;
   /** Indices of segments flowing into this one. */
   upstream?: number[];
+  /** Street the segment belongs to. @default `r<index>` */
+  roadId?: string;
 }
 
 /** Districts of every test city. */
@@ -25,7 +27,7 @@ export function buildTestCity(specs: readonly TestSegmentSpec[]): City {
   const segments: RoadSegment[] = specs.map((spec, index) => ({
     id: `s${index}`,
     index,
-    roadId: `r${index}`,
+    roadId: spec.roadId ?? `r${index}`,
     nameZh: `测试路${index}`,
     nameEn: `Test Road ${index}`,
     roadClass: spec.roadClass,
