@@ -77,7 +77,7 @@ export async function measureIngestThroughput(
   const startAt = Date.UTC(2026, 0, 15, 2);
   const bodies = buildBodies(city, startAt);
   const app = await buildApp(
-    { SIM: 'off', LOG_LEVEL: 'silent', WEB_DIST: 'bench/no-web-dist' },
+    { SIM: 'off', LOG_LEVEL: 'silent', WEB_DIST: 'bench/no-web-dist', DATABASE_PATH: ':memory:' },
     { clock: createManualClock(startAt), city },
   );
   const bare = await buildBareApp();

@@ -40,7 +40,7 @@ export async function measureTrafficScale(city: City, warmUpTicks = 5, ticks = 3
   const startAt = Date.UTC(2026, 0, 15, 0, 30); // 08:30 in Hangzhou: morning peak
   const clock = createManualClock(startAt);
   const app = await buildApp(
-    { SIM: 'off', LOG_LEVEL: 'silent', WEB_DIST: 'bench/no-web-dist', TICK_MS },
+    { SIM: 'off', LOG_LEVEL: 'silent', WEB_DIST: 'bench/no-web-dist', DATABASE_PATH: ':memory:', TICK_MS },
     { clock, city },
   );
   const tcpSockets = new Set<NetSocket>();

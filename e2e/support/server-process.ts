@@ -1,6 +1,9 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** Repository root (the server resolves its relative paths against it too). */
@@ -63,6 +66,8 @@ export async function startServer(env: Record<string, string>): Promise<ServerPr
       ...process.env,
       SIM: 'off',
       LOG_LEVEL: 'warn',
+      // A store of its own per server, so tests never meet a developer's data or each other's.
+      DATABASE_PATH: join(mkdtempSync(join(tmpdir(), 'cbo-e2e-')), 'store.duckdb'),
       ...env,
       HOST: '127.0.0.1',
       PORT: String(port),

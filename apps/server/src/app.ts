@@ -10,6 +10,7 @@ import { ingestPlugin } from './plugins/ingest';
 import { pipelinePlugin } from './plugins/pipeline';
 import { securityHeadersPlugin } from './plugins/security-headers';
 import { simPlugin } from './plugins/sim';
+import { storePlugin } from './plugins/store';
 import { socketPlugin } from './plugins/socket';
 import { cityRoutes } from './routes/city';
 import { healthRoutes } from './routes/health';
@@ -54,6 +55,7 @@ export const appPlugin = fp<AppPluginOptions>(
     await app.register(configPlugin, { config });
     await app.register(errorHandlerPlugin);
     await app.register(securityHeadersPlugin);
+    await app.register(storePlugin);
     await app.register(cityPlugin, city ? { city } : {});
     await app.register(pipelinePlugin, { clock: appClock });
     await app.register(ingestPlugin);

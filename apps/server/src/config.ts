@@ -38,6 +38,8 @@ export const ConfigSchema = Type.Object(
     FRESH_FOR_MS: Type.Integer({ minimum: 1000, maximum: 86_400_000, default: 300_000 }),
     /** Built web app (index.html and assets); relative to the repository root. */
     WEB_DIST: Type.String({ minLength: 1, default: 'apps/web/dist' }),
+    /** The embedded store's DuckDB file, relative to the repository root; `:memory:` keeps nothing. */
+    DATABASE_PATH: Type.String({ minLength: 1, default: 'data/city-brain-ops.duckdb' }),
     LOG_LEVEL: Type.Union(
       ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((level) => Type.Literal(level)),
       { default: 'info' },

@@ -38,7 +38,10 @@ describe('backfillTtiSeries', () => {
 describe('the simulator plugin', () => {
   it('fills the series since local midnight at start-up when SIM_BACKFILL is on', async () => {
     const clock = createManualClock(MIDNIGHT + 90 * MINUTE);
-    const app = await buildApp({ SIM: 'on', LOG_LEVEL: 'silent' }, { clock, city: await loadTestCity() });
+    const app = await buildApp(
+      { SIM: 'on', LOG_LEVEL: 'silent', DATABASE_PATH: ':memory:' },
+      { clock, city: await loadTestCity() },
+    );
     try {
       const series = (await app.inject('/api/v1/traffic/series')).json<{ from: number; points: unknown[] }>();
       expect(series.from).toBe(MIDNIGHT);
@@ -51,7 +54,7 @@ describe('the simulator plugin', () => {
   it('leaves the series empty when SIM_BACKFILL is off', async () => {
     const clock = createManualClock(MIDNIGHT + 90 * MINUTE);
     const app = await buildApp(
-      { SIM: 'on', SIM_BACKFILL: 'off', LOG_LEVEL: 'silent' },
+      { SIM: 'on', SIM_BACKFILL: 'off', LOG_LEVEL: 'silent', DATABASE_PATH: ':memory:' },
       { clock, city: await loadTestCity() },
     );
     try {

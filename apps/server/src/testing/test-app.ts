@@ -33,7 +33,13 @@ export async function buildTestApp(
 ): Promise<TestApp> {
   const clock = createManualClock(startAt);
   const app = await buildApp(
-    { SIM: 'off', LOG_LEVEL: 'silent', WEB_DIST: 'apps/server/no-web-dist', ...overrides },
+    {
+      SIM: 'off',
+      LOG_LEVEL: 'silent',
+      WEB_DIST: 'apps/server/no-web-dist',
+      DATABASE_PATH: ':memory:',
+      ...overrides,
+    },
     { clock, city: await loadTestCity() },
   );
   return { app, clock };
