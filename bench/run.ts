@@ -2,6 +2,8 @@ import { performance } from 'node:perf_hooks';
 import { loadCity, resolveConfigPath } from '@cbo/server';
 import { measureIngestThroughput } from './ingest-throughput';
 import { measureTrafficScale } from './traffic-scale';
+import { historyRows, measureHistoryScale } from './history-rows';
+import { measureTrafficInsights, printMapeTable, trafficInsightRows } from './traffic-insight-rows';
 
 /** Segments of the densified city of the scale figures. */
 const SCALE_SEGMENTS = 50_000;
@@ -41,6 +43,9 @@ const ingest = await measureIngestThroughput(city);
 process.stdout.write('(b, c) 50,000 segments on loopback...\n');
 const scale = await measureTrafficScale(bigCity);
 const cpuShare = scale.cpuMsPerTickMean / 1000;
+process.stdout.write('(h) history recorder, day size, hour load, seek...\n');
+const history = await measureHistoryScale(city, bigCity);
+const insights = await measureTrafficInsights();
 
 printTable([
   {
@@ -97,6 +102,9 @@ printTable([
     goal: '< 20%',
     met: cpuShare < 0.2,
   },
+  ...historyRows(history),
+  ...trafficInsightRows(insights, scale.cpuMsPerTickMean),
 ]);
+printMapeTable(insights.forecast);
 process.stdout.write(`\nbench took ${formatNumber((performance.now() - startedAt) / 1000, 1)} s\n`);
 process.exit(0);

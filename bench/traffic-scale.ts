@@ -41,8 +41,10 @@ export async function measureTrafficScale(city: City, warmUpTicks = 5, ticks = 3
   const clock = createManualClock(startAt);
   const app = await buildApp(
     { SIM: 'off', LOG_LEVEL: 'silent', WEB_DIST: 'bench/no-web-dist', DATABASE_PATH: ':memory:', TICK_MS },
-    { clock, city },
+    { clock, city, announceFirstAdmin: () => undefined },
   );
+  // The socket handshake is authenticated: connect as a wall screen.
+  const { token } = await app.auth.wallTokens.issue('bench-wall', 'bench', startAt);
   const tcpSockets = new Set<NetSocket>();
   app.server.on('connection', (socket: NetSocket) => tcpSockets.add(socket));
   await app.listen({ port: 0, host: '127.0.0.1' });
@@ -50,6 +52,7 @@ export async function measureTrafficScale(city: City, warmUpTicks = 5, ticks = 3
   const client: ClientSocket = connect(`http://127.0.0.1:${port}`, {
     transports: ['websocket'],
     forceNew: true,
+    auth: { token },
   });
   const sim = createTrafficSim(city, { seed: 1, reportEveryMs: REPORT_EVERY_MS }, startAt - REPORT_EVERY_MS);
 

@@ -4,6 +4,7 @@ import { LOCAL_HOSTS, launchBrowser, recordRequestHosts } from './support/browse
 import type { TestBrowser } from './support/browser';
 import { REPO_ROOT, startServer } from './support/server-process';
 import type { ServerProcess } from './support/server-process';
+import { issueWallToken, signInAdmin } from './support/auth-api';
 
 const SCREENSHOT_DIR = `${REPO_ROOT}docs/screenshots`;
 
@@ -25,7 +26,8 @@ describe('/wall screenshot', () => {
   it('renders the simulated city at 1920x1080 for the README', async () => {
     const page = await testBrowser.newPage({ width: 1920, height: 1080 });
     const hosts = recordRequestHosts(page);
-    await page.goto(`${server.baseUrl}/wall`);
+    const wall = await issueWallToken(server.baseUrl, await signInAdmin(server.baseUrl), 'readme-wall');
+    await page.goto(`${server.baseUrl}${wall.url}`);
     await page.getByTestId('city-map').locator('canvas').first().waitFor({ timeout: 20_000 });
     // Some seconds of simulated traffic, until the KPIs show numbers and the banner is gone.
     await expect

@@ -5,6 +5,7 @@ import { LOCAL_HOSTS, launchBrowser, recordRequestHosts } from './support/browse
 import type { TestBrowser } from './support/browser';
 import { countPixels, isFreeBlue, isSevereRed } from './support/count-pixels';
 import { startServer } from './support/server-process';
+import { createIngestKey, issueWallToken, signInAdmin } from './support/auth-api';
 import type { ServerProcess } from './support/server-process';
 
 /** Inputs stay fresh this long on the test server, so the stale state comes quickly once feeding stops. */
@@ -12,10 +13,16 @@ const FRESH_FOR_MS = 12_000;
 
 let server: ServerProcess;
 let testBrowser: TestBrowser;
+let adminCookie: string;
+let ingestKey: string;
+let wallUrl: string;
 
 beforeAll(async () => {
   server = await startServer({ SIM: 'off', FRESH_FOR_MS: String(FRESH_FOR_MS), TICK_MS: '1000' });
   testBrowser = await launchBrowser();
+  adminCookie = await signInAdmin(server.baseUrl);
+  ingestKey = await createIngestKey(server.baseUrl, adminCookie, 'e2e-probe');
+  wallUrl = (await issueWallToken(server.baseUrl, adminCookie, 'e2e-wall')).url;
 });
 
 afterAll(async () => {
@@ -28,7 +35,7 @@ async function ingest(
 ): Promise<void> {
   const response = await fetch(`${server.baseUrl}/api/v1/ingest/traffic`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', 'x-api-key': ingestKey },
     body: JSON.stringify(observations),
   });
   expect(response.status).toBe(200);
@@ -60,13 +67,14 @@ async function mapPng(page: Page): Promise<Buffer> {
 
 describe('/wall', () => {
   it('shows live traffic from ingest, switches language, turns stale, and stays on this machine', async () => {
-    const city = (await (await fetch(`${server.baseUrl}/api/v1/city`)).json()) as CityDocument;
+    const cityResponse = await fetch(`${server.baseUrl}/api/v1/city`, { headers: { cookie: adminCookie } });
+    const city = (await cityResponse.json()) as CityDocument;
     const page = await testBrowser.newPage({ width: 1280, height: 720 });
     const hosts = recordRequestHosts(page);
     const consoleErrors: string[] = [];
     page.on('pageerror', (error) => consoleErrors.push(error.message));
 
-    await page.goto(`${server.baseUrl}/wall`);
+    await page.goto(`${server.baseUrl}${wallUrl}`);
     await page.getByTestId('city-map').locator('canvas').first().waitFor({ timeout: 20_000 });
     await expect
       .poll(() => page.getByTestId('wall-title').textContent(), { timeout: 10_000 })

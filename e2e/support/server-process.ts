@@ -6,6 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+/** Password of the first admin of every test server (set through ADMIN_PASSWORD). */
+export const E2E_ADMIN_PASSWORD = 'e2e-admin-password-not-secret';
+
 /** Repository root (the server resolves its relative paths against it too). */
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -41,7 +44,7 @@ async function waitForHealth(
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${output()}`);
     try {
-      const response = await fetch(`${baseUrl}/api/v1/health`);
+      const response = await fetch(`${baseUrl}/api/v1/health/live`);
       if (response.ok) return;
     } catch {
       // not listening yet
@@ -53,7 +56,7 @@ async function waitForHealth(
 
 /**
  * Starts `apps/server/src/server.ts` with tsx on a free loopback port, serving the built web app, and waits
- * for `/api/v1/health`.
+ * for `/api/v1/health/live`. The first admin is `admin` with {@link E2E_ADMIN_PASSWORD}.
  *
  * @param env - extra environment (SIM, SIM_SPEED, FRESH_FOR_MS …)
  */
@@ -68,6 +71,7 @@ export async function startServer(env: Record<string, string>): Promise<ServerPr
       LOG_LEVEL: 'warn',
       // A store of its own per server, so tests never meet a developer's data or each other's.
       DATABASE_PATH: join(mkdtempSync(join(tmpdir(), 'cbo-e2e-')), 'store.duckdb'),
+      ADMIN_PASSWORD: E2E_ADMIN_PASSWORD,
       ...env,
       HOST: '127.0.0.1',
       PORT: String(port),

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app';
 import { createManualClock } from './pipeline/clock';
 import { buildTestApp, TEST_START_AT } from './testing/test-app';
+import { signInAs } from './testing/sign-in';
 
 let app: FastifyInstance | undefined;
 
@@ -10,6 +11,10 @@ afterEach(async () => {
   await app?.close();
   app = undefined;
 });
+
+async function wallHeaders(target: FastifyInstance): Promise<{ cookie: string }> {
+  return { cookie: (await signInAs(target, 'wall')).cookie };
+}
 
 describe('buildApp', () => {
   it('fails with an error naming the missing city fixture file', async () => {
@@ -30,7 +35,7 @@ describe('buildApp', () => {
     const result = app.pipeline.tickNow(TEST_START_AT);
     expect(result.now.network.coverage).toBe(1);
     expect(result.changedCount).toBe(app.city.segmentCount);
-    const health = (await app.inject('/api/v1/health')).json();
+    const health = (await app.inject({ url: '/api/v1/health', headers: await wallHeaders(app) })).json();
     expect(health).toMatchObject({ status: 'ok', feeds: [{ feed: 'sim', stale: false }] });
   });
 });
@@ -38,7 +43,7 @@ describe('buildApp', () => {
 describe('GET /api/v1/city', () => {
   it('serves the city document', async () => {
     ({ app } = await buildTestApp());
-    const response = await app.inject('/api/v1/city');
+    const response = await app.inject({ url: '/api/v1/city', headers: await wallHeaders(app) });
     expect(response.statusCode).toBe(200);
     const document = response.json();
     expect(document.segmentsHash).toBe(app.city.document.segmentsHash);

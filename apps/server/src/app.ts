@@ -11,12 +11,27 @@ import { pipelinePlugin } from './plugins/pipeline';
 import { securityHeadersPlugin } from './plugins/security-headers';
 import { simPlugin } from './plugins/sim';
 import { storePlugin } from './plugins/store';
+import { authPlugin } from './plugins/auth';
+import { authRoutes } from './routes/auth';
+import { adminRoutes } from './routes/admin';
+import type { AnnounceFirstAdmin } from './auth/first-admin';
+import { REDACTED_LOG_PATHS, serializeRequest } from './auth/log-redaction';
 import { socketPlugin } from './plugins/socket';
+import { alertsPlugin } from './plugins/alerts';
+import { opsSocketPlugin } from './plugins/ops-socket';
+import { alertRoutes } from './routes/alerts';
+import { caseRoutes } from './routes/cases';
+import { segmentReadingRoutes } from './routes/segment-readings';
 import { cityRoutes } from './routes/city';
 import { healthRoutes } from './routes/health';
 import { ingestRoutes } from './routes/ingest';
 import { trafficRoutes } from './routes/traffic';
 import { webRoutes } from './routes/web';
+import { historyPlugin } from './plugins/history';
+import { historyRoutes } from './routes/history';
+import { trafficInsightsPlugin } from './traffic/traffic-insights-plugin';
+import { trafficInsightsRoutes } from './traffic/traffic-insights-routes';
+import { trafficIngestRoutes } from './traffic/traffic-ingest-routes';
 
 /** What the app is made of besides its configuration. */
 export interface AppDeps {
@@ -24,6 +39,8 @@ export interface AppDeps {
   clock?: Clock;
   /** A city already built; default: loaded from CITY_DIR. */
   city?: City;
+  /** Shows the first admin's one-time password; default: printed to stderr (never logged). */
+  announceFirstAdmin?: AnnounceFirstAdmin;
 }
 
 /** Options of {@link appPlugin}. */
@@ -42,6 +59,9 @@ function createConfiguredClock(config: AppConfig): Clock {
   return createScaledClock(config.SIM_SPEED, startAt);
 }
 
+/** Longest a plugin may take to load (start-up work such as imports and backfills is in plugins). */
+const PLUGIN_TIMEOUT_MS = 120_000;
+
 /** Levels at which Fastify logs every request; above them, per-request lines would drown the log. */
 const REQUEST_LOG_LEVELS = new Set(['debug', 'trace']);
 
@@ -50,21 +70,34 @@ export const API_PREFIX = '/api/v1';
 
 /** The whole application as one plugin: services (plugins/) first, then routes. */
 export const appPlugin = fp<AppPluginOptions>(
-  async (app, { config, city, clock }) => {
+  async (app, { config, city, clock, announceFirstAdmin }) => {
     const appClock = clock ?? createConfiguredClock(config);
     await app.register(configPlugin, { config });
     await app.register(errorHandlerPlugin);
     await app.register(securityHeadersPlugin);
     await app.register(storePlugin);
+    await app.register(authPlugin, announceFirstAdmin ? { announceFirstAdmin } : {});
     await app.register(cityPlugin, city ? { city } : {});
     await app.register(pipelinePlugin, { clock: appClock });
     await app.register(ingestPlugin);
     await app.register(simPlugin);
     await app.register(socketPlugin);
+    await app.register(trafficInsightsPlugin);
+    await app.register(alertsPlugin);
+    await app.register(opsSocketPlugin);
+    await app.register(authRoutes, { prefix: API_PREFIX });
+    await app.register(adminRoutes, { prefix: API_PREFIX });
     await app.register(cityRoutes, { prefix: API_PREFIX });
     await app.register(trafficRoutes, { prefix: API_PREFIX });
     await app.register(healthRoutes, { prefix: API_PREFIX });
     await app.register(ingestRoutes, { prefix: API_PREFIX });
+    await app.register(alertRoutes, { prefix: API_PREFIX });
+    await app.register(caseRoutes, { prefix: API_PREFIX });
+    await app.register(segmentReadingRoutes, { prefix: API_PREFIX });
+    await app.register(historyPlugin);
+    await app.register(historyRoutes, { prefix: API_PREFIX });
+    await app.register(trafficInsightsRoutes, { prefix: API_PREFIX });
+    await app.register(trafficIngestRoutes, { prefix: API_PREFIX });
     await app.register(webRoutes);
   },
   { name: 'cbo-app' },
@@ -82,8 +115,16 @@ export async function buildApp(
 ): Promise<FastifyInstance> {
   const config = loadConfig(undefined, overrides);
   const app = Fastify({
-    logger: { level: config.LOG_LEVEL },
+    trustProxy: config.TRUST_PROXY === 'on',
+    logger: {
+      level: config.LOG_LEVEL,
+      redact: REDACTED_LOG_PATHS,
+      serializers: { req: serializeRequest },
+    },
     logController: new LogController({ disableRequestLogging: !REQUEST_LOG_LEVELS.has(config.LOG_LEVEL) }),
+    // Start-up loads the city, migrates the store, imports recorded fixture days and backfills today's curve:
+    // seconds of work on a busy machine, more than Fastify's default 10 s per plugin.
+    pluginTimeout: PLUGIN_TIMEOUT_MS,
   });
   await app.register(appPlugin, { config, ...deps });
   await app.ready();

@@ -34,12 +34,33 @@ export const ConfigSchema = Type.Object(
     ),
     /** With the simulator on: fill today's TTI curve from local midnight to the start time at start-up. */
     SIM_BACKFILL: Type.Union([Type.Literal('on'), Type.Literal('off')], { default: 'on' }),
+    /**
+     * With the simulator on: past days simulated at start-up (in the background) for the typical day, the
+     * day comparisons and the forecaster; 0 turns it off (docs/adr/0009).
+     */
+    TRAFFIC_BACKFILL_DAYS: Type.Integer({ minimum: 0, maximum: 35, default: 7 }),
     TICK_MS: Type.Integer({ minimum: 50, maximum: 60_000, default: 1000 }),
     FRESH_FOR_MS: Type.Integer({ minimum: 1000, maximum: 86_400_000, default: 300_000 }),
     /** Built web app (index.html and assets); relative to the repository root. */
     WEB_DIST: Type.String({ minLength: 1, default: 'apps/web/dist' }),
     /** The embedded store's DuckDB file, relative to the repository root; `:memory:` keeps nothing. */
     DATABASE_PATH: Type.String({ minLength: 1, default: 'data/city-brain-ops.duckdb' }),
+    /** Evaluate the alert rules at most this often, ms of the server's clock; 0 evaluates on every tick. */
+    ALERT_EVERY_MS: Type.Integer({ minimum: 0, maximum: 600_000, default: 5000 }),
+    /** Folder of alert rule fixtures (`*.json`), seeded into the store when a rule id is not stored yet. */
+    RULES_DIR: Type.String({ minLength: 1, default: 'fixtures/rules' }),
+    /** Units that cases are dispatched to (JSON, `{ units: Unit[] }`). */
+    UNITS_FILE: Type.String({ minLength: 1, default: 'fixtures/units.json' }),
+    /** Record observations, frames and events into the history store (docs/history.md). */
+    HISTORY: Type.Union([Type.Literal('on'), Type.Literal('off')], { default: 'on' }),
+    /** Days of history kept; older rows are deleted hourly. 0 keeps everything. */
+    HISTORY_RETENTION_DAYS: Type.Integer({ minimum: 0, maximum: 36_500, default: 14 }),
+    /** Recorded time between keyframes (full snapshots), ms: bounds the work of a seek. */
+    HISTORY_KEYFRAME_MS: Type.Integer({ minimum: 1000, maximum: 3_600_000, default: 300_000 }),
+    /** Real time between the recorder's batched writes, ms. */
+    HISTORY_FLUSH_MS: Type.Integer({ minimum: 50, maximum: 60_000, default: 1000 }),
+    /** Recorded days (Parquet) imported at start-up when the store lacks them; relative to the repository root. */
+    HISTORY_FIXTURES_DIR: Type.String({ minLength: 1, default: 'fixtures/history' }),
     LOG_LEVEL: Type.Union(
       ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((level) => Type.Literal(level)),
       { default: 'info' },
@@ -49,6 +70,24 @@ export const ConfigSchema = Type.Object(
       maximum: 256 * 1024 * 1024,
       default: 5 * 1024 * 1024,
     }),
+    /** Password of the first admin, used only when the store has no user yet; unset: a one-time secret is printed. */
+    ADMIN_PASSWORD: Type.Optional(Type.String({ minLength: 12, maxLength: 256 })),
+    /** Username of the first admin. */
+    ADMIN_USERNAME: Type.String({ pattern: '^[a-z0-9._-]{3,32}$', default: 'admin' }),
+    /** Lifetime of a sign-in session, hours. */
+    SESSION_TTL_HOURS: Type.Number({ minimum: 0.1, maximum: 720, default: 12 }),
+    /** Session cookie `Secure` flag: `auto` when the request came over https, `always`, or `never` (tests). */
+    COOKIE_SECURE: Type.Union([Type.Literal('auto'), Type.Literal('always'), Type.Literal('never')], {
+      default: 'auto',
+    }),
+    /** Other origins allowed to call the API and open sockets, comma-separated; empty: same origin only. */
+    CORS_ORIGINS: Type.String({ default: '' }),
+    /** Trust X-Forwarded-* from a reverse proxy (client address and https) when 'on'. */
+    TRUST_PROXY: Type.Union([Type.Literal('on'), Type.Literal('off')], { default: 'off' }),
+    /** Sign-in attempts per client address per minute. */
+    SIGN_IN_LIMIT_PER_MIN: Type.Integer({ minimum: 1, maximum: 10_000, default: 10 }),
+    /** Ingest requests per key per minute (a feed sends about one batch per second; this leaves room). */
+    INGEST_LIMIT_PER_MIN: Type.Integer({ minimum: 1, maximum: 1_000_000, default: 60_000 }),
   },
   { additionalProperties: false },
 );

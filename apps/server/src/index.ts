@@ -9,3 +9,8 @@ export type { Clock, ManualClock } from './pipeline/clock';
 export type { TrafficPipeline, TickResult } from './pipeline/traffic-pipeline';
 export type { IngestService } from './ingest/ingest-service';
 export { HTTP_SOURCE, SIM_SOURCE } from './ingest/ingest-service';
+export { createRecorder } from './history/recorder';
+export type { Recorder } from './history/recorder';
+export { seekRecordedState } from './history/replay-cursor';
+export type { HistoryStore } from './history/history-store';
+export { createDuckDbHistoryStore } from './history/duckdb-history-store';

@@ -5,10 +5,38 @@ import { useI18n } from './i18n/i18n-context';
 import { ErrorBoundary } from './errors/error-boundary';
 import { ScreenMessage } from './errors/screen-message';
 import { WallScreen } from './wall/wall-screen';
+import { ReplayScreen } from './replay/replay-screen';
+import { OpsScreen } from './ops/ops-screen';
+import { RulesScreen } from './ops/rules-screen';
+import { RequireRole } from './auth/require-role';
+import { LoginScreen } from './auth/login-screen';
+import { WallGate } from './auth/wall-gate';
+import { AdminScreen } from './admin/admin-screen';
 
-/** The screens by path. Only the wall exists so far; `/` goes to it. */
+/** The screens by path; `/` goes to the wall. */
 const ROUTES: Readonly<Record<string, () => ReactNode>> = {
-  '/wall': WallScreen,
+  '/wall': () => (
+    <WallGate>
+      <WallScreen />
+    </WallGate>
+  ),
+  '/login': LoginScreen,
+  '/admin': AdminScreen,
+  '/replay': () => (
+    <RequireRole roles={['analyst', 'officer', 'admin']}>
+      <ReplayScreen />
+    </RequireRole>
+  ),
+  '/ops': () => (
+    <RequireRole roles={['officer', 'admin']}>
+      <OpsScreen />
+    </RequireRole>
+  ),
+  '/ops/rules': () => (
+    <RequireRole roles={['admin']}>
+      <RulesScreen />
+    </RequireRole>
+  ),
 };
 
 function subscribeToHistory(listener: () => void): () => void {

@@ -111,6 +111,28 @@ describe('applyCaseAction: payloads and effects', () => {
     expect([c.severity, c.alerts.map((a) => a.entityId)]).toEqual(['red', ['s1', 's2']]);
   });
 
+  it('updates the severity of an attached alert that escalated, and of the case with it', () => {
+    const start = newCase();
+    const result = applyCaseAction(
+      start.case,
+      actionFor(start.case, 'attach-alert', 60_000, {
+        alert: { key: 'congestion:c1-s1', target: 'segment', entityId: 's1', severity: 'red' },
+      }),
+    );
+    const c = 'case' in result ? result.case : null;
+    expect([c?.severity, c?.alerts.length]).toEqual(['red', 1]);
+  });
+
+  it('refuses to attach an alert that is already attached at the same severity', () => {
+    const start = newCase();
+    const same = { key: 'congestion:c1-s1', target: 'segment', entityId: 's1', severity: 'yellow' } as const;
+    const result = applyCaseAction(
+      start.case,
+      actionFor(start.case, 'attach-alert', 60_000, { alert: same }),
+    );
+    expect('error' in result && result.error.code).toBe('invalid-action');
+  });
+
   it('clears the reported time when verification rejects the result', () => {
     const c = drive(newCase(), ['file', 'dispatch', 'start', 'report', 'reject']).case;
     expect([c.status, c.reportedAt, c.result]).toEqual(['handling', null, 'cleared the breakdown']);

@@ -126,8 +126,8 @@ function missingPayload(current: Case, a: CaseAction): string | null {
         : null;
     case 'attach-alert':
       if (a.alert === undefined) return 'attach-alert needs an alert';
-      return current.alerts.some((x) => x.key === a.alert?.key)
-        ? `alert ${a.alert.key} is already attached`
+      return current.alerts.some((x) => x.key === a.alert?.key && x.severity === a.alert.severity)
+        ? `alert ${a.alert.key} is already attached at ${a.alert.severity}`
         : null;
     default:
       return null;
@@ -152,7 +152,14 @@ function changesOf(current: Case, a: CaseAction): Partial<Case> {
     case 'escalate':
       return { escalationLevel: a.level ?? current.escalationLevel };
     case 'attach-alert': {
-      const alerts = a.alert === undefined ? current.alerts : [...current.alerts, a.alert];
+      // An alert already attached is updated in place (its severity changed); a new one is appended.
+      const incoming = a.alert;
+      const alerts =
+        incoming === undefined
+          ? current.alerts
+          : current.alerts.some((x) => x.key === incoming.key)
+            ? current.alerts.map((x) => (x.key === incoming.key ? incoming : x))
+            : [...current.alerts, incoming];
       return { alerts, severity: maxSeverity(alerts) };
     }
     default:

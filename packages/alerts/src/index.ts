@@ -33,3 +33,4 @@ export { groupAlerts, findCaseForAlert } from './group-alerts';
 export type { GroupableAlert, Adjacency, AlertGroup } from './group-alerts';
 export { computeResponseKpis } from './response-kpis';
 export type { DurationStats, ResponseKpis, ResponseKpiOptions } from './response-kpis';
+export { mergeEvaluationInputs } from './merge-inputs';

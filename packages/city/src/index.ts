@@ -10,3 +10,7 @@ export { gcj02ToWgs84, wgs84ToGcj02 } from './gcj02';
 export { mulberry32 } from './mulberry32';
 export type { RandomSource } from './mulberry32';
 export { JOIN_TOLERANCE_M } from './link-upstream';
+export type { RiverFixture, RiverNetwork, NearestHit } from './river/river-network';
+export { parseRiverFixture, buildRiverNetwork, assembleRiverNetwork } from './river/build-river-network';
+export type { RiverNetworkOptions } from './river/build-river-network';
+export { validateRiverFixture, GAUGE_LEVEL_KEYS } from './river/validate-river-fixture';

@@ -1,12 +1,16 @@
 import type { FeedHealth } from './health';
 import type { TrafficNow } from './traffic';
+import type { TrafficInsightsServerToClientEvents } from './traffic-insights';
+import type { OpsClientToServerEvents, OpsServerToClientEvents } from './ops';
+import type { ReplayClientToServerEvents, ReplayServerToClientEvents } from './history';
 
 /** Socket.IO rooms a client may join. */
 export const ROOMS = ['traffic'] as const;
 export type Room = (typeof ROOMS)[number];
 
 /** Events the server emits. Binary frames are encoded by `@cbo/wire`. */
-export interface ServerToClientEvents {
+export interface ServerToClientEvents
+  extends OpsServerToClientEvents, ReplayServerToClientEvents, TrafficInsightsServerToClientEvents {
   /** Full state of every segment: sent on connect and whenever a client must resynchronise. */
   'traffic:snapshot': (frame: ArrayBuffer) => void;
   /** Segments that changed this tick. */
@@ -18,7 +22,7 @@ export interface ServerToClientEvents {
 }
 
 /** Events a client may emit; the server validates every payload. */
-export interface ClientToServerEvents {
+export interface ClientToServerEvents extends OpsClientToServerEvents, ReplayClientToServerEvents {
   /** Ask for a fresh snapshot (after a gap in delta sequence numbers). */
   'traffic:resync': () => void;
 }

@@ -56,3 +56,29 @@ export {
   DEFAULT_FORECAST_HORIZONS_MINUTES,
 } from './forecast/create-tti-forecaster';
 export type { TtiForecaster, TtiForecasterOptions } from './forecast/create-tti-forecaster';
+export {
+  warningColour,
+  blueThresholdM,
+  DEFAULT_NEAR_WARNING_M,
+  WARNING_COLOUR_RANK,
+} from './river/warning-colour';
+export type { GaugeThresholds, WarningColourOptions } from './river/warning-colour';
+export { riseRateMPerH, riseRates, levelAt, RISE_WINDOW_1H_MS, RISE_WINDOW_3H_MS } from './river/rise-rate';
+export type { LevelSample, RiseRateOptions } from './river/rise-rate';
+export { forecastTimeToWarning } from './river/time-to-warning';
+export type { TimeToWarning, TimeToWarningOptions } from './river/time-to-warning';
+export {
+  classForParameter,
+  waterClass,
+  WATER_QUALITY_PARAMETERS,
+  GB3838_LIMITS,
+  GB3838_LAKE_TP_LIMITS,
+} from './river/water-class';
+export type {
+  WaterQualityParameter,
+  WaterQualitySample,
+  WaterClassOptions,
+  WaterClassResult,
+} from './river/water-class';
+export { computeReachStatuses } from './river/reach-status';
+export type { LatestLevel, LatestSample, ReachStatusOptions, ReachStatusNetwork } from './river/reach-status';

@@ -26,6 +26,11 @@ export interface IngestService {
   ingestInputs(items: readonly unknown[], source: string): IngestResult;
   /** Ingests observations built in process (the simulator): same checks, no schema validation. */
   ingestObservations(observations: readonly TrafficObservation[], source: string): IngestResult;
+  /**
+   * Calls `listener` after every batch with the observations it accepted (out-of-order ones included,
+   * duplicates and rejections not), in columns. Returns a function that unsubscribes.
+   */
+  onAccepted(listener: (batch: AcceptedObservations) => void): () => void;
 }
 
 export interface IngestServiceDeps {
@@ -34,6 +39,17 @@ export interface IngestServiceDeps {
   clock: Clock;
   feedHealth: FeedHealthTracker;
   log: FastifyBaseLogger;
+}
+
+/** The accepted observations of one batch, normalised, in columns (the history recorder's input). */
+export interface AcceptedObservations {
+  source: string;
+  receivedAt: number;
+  segmentIndex: number[];
+  observedAt: number[];
+  speedKmh: number[];
+  /** NaN when the reading carried no flow. */
+  flowVph: number[];
 }
 
 interface BatchCounters {
@@ -57,6 +73,9 @@ export function createIngestService({
   log,
 }: IngestServiceDeps): IngestService {
   const indexById = city.segmentIndexById;
+  const acceptedListeners = new Set<(batch: AcceptedObservations) => void>();
+  /** Accepted observations of the batch being ingested, when someone listens. */
+  let kept: AcceptedObservations | null = null;
 
   function applyOne(
     batch: BatchCounters,
@@ -92,10 +111,22 @@ export function createIngestService({
       return;
     }
     batch.accepted++;
+    if (acceptedListeners.size > 0) {
+      kept ??= { source: '', receivedAt: 0, segmentIndex: [], observedAt: [], speedKmh: [], flowVph: [] };
+      kept.segmentIndex.push(segmentIndex);
+      kept.observedAt.push(observedAt);
+      kept.speedKmh.push(speedKmh);
+      kept.flowVph.push(flowVph ?? Number.NaN);
+    }
     if (observedAt > batch.newestObservedAt) batch.newestObservedAt = observedAt;
   }
 
   function finish(batch: BatchCounters, received: number, source: string, receivedAt: number): IngestResult {
+    if (kept) {
+      const accepted = { ...kept, source, receivedAt };
+      kept = null;
+      for (const listener of acceptedListeners) listener(accepted);
+    }
     feedHealth.record(
       source,
       batch.accepted,
@@ -125,6 +156,10 @@ export function createIngestService({
   }
 
   return {
+    onAccepted(listener) {
+      acceptedListeners.add(listener);
+      return () => acceptedListeners.delete(listener);
+    },
     ingestInputs(items, source) {
       const receivedAt = clock.now();
       const latestAllowed = receivedAt + MAX_FUTURE_SKEW_MS;

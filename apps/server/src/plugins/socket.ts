@@ -1,5 +1,6 @@
 import fp from 'fastify-plugin';
 import { Server } from 'socket.io';
+import { ROLES } from '@cbo/contracts';
 import { attachTrafficGateway, type TrafficIo } from '../realtime/traffic-gateway';
 
 declare module 'fastify' {
@@ -18,9 +19,12 @@ export const socketPlugin = fp(
     const io: TrafficIo = new Server(app.server, {
       path: '/socket.io',
       serveClient: false,
-      connectionStateRecovery: { maxDisconnectionDuration: RECOVERY_WINDOW_MS, skipMiddlewares: true },
+      // Middlewares run on recovery too: a revoked token or ended session must not come back through recovery.
+      connectionStateRecovery: { maxDisconnectionDuration: RECOVERY_WINDOW_MS, skipMiddlewares: false },
     });
     app.decorate('io', io);
+    io.use((socket, next) => app.socketAccess.middleware(socket, next));
+    app.socketAccess.declare('traffic:resync', { roles: ROLES });
     const detach = attachTrafficGateway({
       io,
       pipeline: app.pipeline,
@@ -38,5 +42,5 @@ export const socketPlugin = fp(
       });
     });
   },
-  { name: 'cbo-socket', dependencies: ['cbo-config', 'cbo-pipeline', 'cbo-ingest'] },
+  { name: 'cbo-socket', dependencies: ['cbo-config', 'cbo-pipeline', 'cbo-ingest', 'cbo-auth'] },
 );

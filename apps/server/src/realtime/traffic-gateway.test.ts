@@ -5,6 +5,7 @@ import type { ClientToServerEvents, ServerToClientEvents, TrafficNow } from '@cb
 import { SPEED_UNKNOWN } from '@cbo/contracts';
 import { decodeFrame, quantizeSpeed, type TrafficFrame } from '@cbo/wire';
 import { buildTestApp, TEST_START_AT } from '../testing/test-app';
+import { signInAs } from '../testing/sign-in';
 
 const NOW = TEST_START_AT;
 type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -28,10 +29,12 @@ async function listenAndConnect(): Promise<{
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   if (address === null || typeof address === 'string') throw new Error('no port');
+  const { cookie } = await signInAs(app, 'wall');
   client = connect(`http://127.0.0.1:${address.port}`, {
     transports: ['websocket'],
     forceNew: true,
     reconnection: false,
+    extraHeaders: { cookie },
   });
   const first = nextFrame(client, 'traffic:snapshot');
   return { app, client, first };

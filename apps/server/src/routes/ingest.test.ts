@@ -1,9 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildTestApp, TEST_START_AT } from '../testing/test-app';
+import { createTestIngestKey, signInAs } from '../testing/sign-in';
 
 const NOW = TEST_START_AT;
 let app: FastifyInstance | undefined;
+let apiKey = '';
 
 afterEach(async () => {
   await app?.close();
@@ -12,6 +14,7 @@ afterEach(async () => {
 
 async function setUp(overrides = {}): Promise<FastifyInstance> {
   ({ app } = await buildTestApp(overrides));
+  apiKey = await createTestIngestKey(app, ['traffic']);
   return app;
 }
 
@@ -24,7 +27,7 @@ async function postJson(target: FastifyInstance, body: unknown) {
     method: 'POST',
     url: '/api/v1/ingest/traffic',
     payload: JSON.stringify(body),
-    headers: { 'content-type': 'application/json' },
+    headers: { 'x-api-key': apiKey, 'content-type': 'application/json' },
   });
 }
 
@@ -134,7 +137,7 @@ describe('POST /api/v1/ingest/traffic', () => {
       method: 'POST',
       url: '/api/v1/ingest/traffic',
       payload: 'x',
-      headers: { 'content-type': 'text/plain' },
+      headers: { 'x-api-key': apiKey, 'content-type': 'text/plain' },
     });
     expect(response.statusCode).toBe(415);
     expect(response.json()).toMatchObject({
@@ -149,7 +152,7 @@ describe('POST /api/v1/ingest/traffic', () => {
       method: 'POST',
       url: '/api/v1/ingest/traffic',
       payload: '[{"segmentId":',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'x-api-key': apiKey, 'content-type': 'application/json' },
     });
     expect(response.statusCode).toBe(400);
     expect(response.json()).toMatchObject({
@@ -187,12 +190,64 @@ describe('POST /api/v1/ingest/traffic', () => {
       method: 'POST',
       url: '/api/v1/ingest/traffic',
       payload: body,
-      headers: { 'content-type': 'application/x-ndjson' },
+      headers: { 'x-api-key': apiKey, 'content-type': 'application/x-ndjson' },
     });
     expect(response.statusCode).toBe(200);
     expect(response.json()).toMatchObject({ received: 3, accepted: 2, duplicates: 0 });
     expect(response.json().rejected).toEqual([
       { index: 1, reason: expect.stringMatching(/^line 2: not valid JSON/) },
     ]);
+  });
+});
+
+describe('POST /api/v1/ingest/traffic without a valid key', () => {
+  async function postWith(target: FastifyInstance, headers: Record<string, string>) {
+    const segment = target.city.segments[0]!;
+    return target.inject({
+      method: 'POST',
+      url: '/api/v1/ingest/traffic',
+      payload: JSON.stringify([reading(segment.id)]),
+      headers: { 'content-type': 'application/json', ...headers },
+    });
+  }
+
+  it('answers 401 and stores nothing without a key', async () => {
+    const target = await setUp();
+    const response = await postWith(target, {});
+    expect(response.statusCode).toBe(401);
+    expect(response.json()).toMatchObject({ code: 'CBO_ERR_INGEST_KEY_INVALID' });
+    expect(target.pipeline.state.observedAt[0]).toBe(0);
+  });
+
+  it('answers 401 and stores nothing with a revoked key', async () => {
+    const target = await setUp();
+    const record = await target.auth.ingestKeys.findByKey(apiKey);
+    await target.auth.ingestKeys.revoke(record!.id, Date.now());
+    target.auth.invalidate();
+    expect((await postWith(target, { 'x-api-key': apiKey })).statusCode).toBe(401);
+    expect(target.pipeline.state.observedAt[0]).toBe(0);
+  });
+
+  it('answers 401 to a signed-in user: sessions do not write feeds', async () => {
+    const target = await setUp();
+    const { cookie } = await signInAs(target, 'admin');
+    expect((await postWith(target, { cookie })).statusCode).toBe(401);
+  });
+
+  it('answers 403 naming the feed for a key of other feeds', async () => {
+    const target = await setUp();
+    const riversKey = await createTestIngestKey(target, ['rivers'], 'gauges');
+    const response = await postWith(target, { 'x-api-key': riversKey });
+    expect(response.statusCode).toBe(403);
+    expect(response.json()).toMatchObject({ code: 'CBO_ERR_INGEST_FEED_FORBIDDEN' });
+    expect(target.pipeline.state.observedAt[0]).toBe(0);
+  });
+
+  it('records the source named by the key, and takes the key as a bearer token too', async () => {
+    const target = await setUp();
+    const key = await createTestIngestKey(target, ['traffic'], 'amap-probe');
+    const response = await postWith(target, { authorization: `Bearer ${key}` });
+    expect(response.statusCode).toBe(200);
+    expect(target.feedHealth.report(NOW).map((feed) => feed.feed)).toEqual(['amap-probe']);
   });
 });

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { LANE_FLOW_PROXY_VPH } from '@cbo/indices';
 import { buildTestApp, TEST_START_AT } from '../testing/test-app';
+import { createTestIngestKey, signInAs } from '../testing/sign-in';
 
 const NOW = TEST_START_AT;
 let app: FastifyInstance | undefined;
@@ -12,14 +13,25 @@ afterEach(async () => {
 });
 
 async function ingest(target: FastifyInstance, items: unknown[]): Promise<void> {
-  const response = await target.inject({ method: 'POST', url: '/api/v1/ingest/traffic', payload: items });
+  const key = await createTestIngestKey(target);
+  const response = await target.inject({
+    method: 'POST',
+    url: '/api/v1/ingest/traffic',
+    payload: items,
+    headers: { 'x-api-key': key },
+  });
   expect(response.json().accepted).toBe(items.length);
+}
+
+async function get(target: FastifyInstance, url: string) {
+  const { cookie } = await signInAs(target, 'analyst');
+  return target.inject({ url, headers: { cookie } });
 }
 
 describe('GET /api/v1/traffic/now', () => {
   it('has no network TTI before any reading', async () => {
     ({ app } = await buildTestApp());
-    const response = await app.inject('/api/v1/traffic/now');
+    const response = await get(app, '/api/v1/traffic/now');
     expect(response.statusCode).toBe(200);
     expect(response.json().network).toMatchObject({ areaId: 'network', tti: null, coverage: 0 });
   });
@@ -40,7 +52,7 @@ describe('GET /api/v1/traffic/now', () => {
     const weight = (i: number) =>
       (city.lengthM[i]! * city.lanes[i]! * LANE_FLOW_PROXY_VPH) / city.freeFlowKmh[i]!;
     const expected = (weight(0) * 2 + weight(1) * 1) / (weight(0) + weight(1));
-    const body = (await app.inject('/api/v1/traffic/now')).json();
+    const body = (await get(app, '/api/v1/traffic/now')).json();
     expect(body.tick).toBe(1);
     expect(body.computedAt).toBe(NOW);
     expect(body.network.tti).toBeCloseTo(expected, 4);
@@ -52,7 +64,7 @@ describe('GET /api/v1/traffic/now', () => {
     const a = app.city.segments[0]!;
     await ingest(app, [{ segmentId: a.id, observedAt: NOW - 1000, speedKmh: a.freeFlowKmh / 2 }]);
     app.pipeline.tickNow(NOW + 120_000);
-    expect((await app.inject('/api/v1/traffic/now')).json().network.tti).toBeNull();
+    expect((await get(app, '/api/v1/traffic/now')).json().network.tti).toBeNull();
   });
 });
 
@@ -64,10 +76,18 @@ describe('GET /api/v1/traffic/series', () => {
     app.pipeline.tickNow(NOW);
     app.pipeline.tickNow(NOW + 30_000);
     app.pipeline.tickNow(NOW + 61_000);
-    const body = (await app.inject('/api/v1/traffic/series')).json();
+    const body = (await get(app, '/api/v1/traffic/series')).json();
     // 10:00 in Hangzhou (UTC+8): local midnight is 16:00 UTC the day before.
     expect(body.from).toBe(Date.UTC(2026, 0, 14, 16, 0, 0));
     expect(body.points.map((point: { at: number }) => point.at)).toEqual([NOW, NOW + 60_000]);
     expect(body.points[0].tti).toBeCloseTo(2, 4);
+  });
+});
+
+describe('traffic routes without credentials', () => {
+  it('answer 401', async () => {
+    ({ app } = await buildTestApp());
+    expect((await app.inject('/api/v1/traffic/now')).statusCode).toBe(401);
+    expect((await app.inject('/api/v1/traffic/series')).statusCode).toBe(401);
   });
 });

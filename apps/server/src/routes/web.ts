@@ -29,4 +29,9 @@ export const webRoutes: FastifyPluginAsync = async (app) => {
   });
   app.get('/wall', async (_request, reply) => sendIndex(reply));
   app.get('/wall/*', async (_request, reply) => sendIndex(reply));
+  app.get('/login', async (_request, reply) => sendIndex(reply));
+  app.get('/admin', async (_request, reply) => sendIndex(reply));
+  app.get('/ops', async (_request, reply) => sendIndex(reply));
+  app.get('/ops/*', async (_request, reply) => sendIndex(reply));
+  app.get('/replay', async (_request, reply) => sendIndex(reply));
 };

@@ -4,11 +4,18 @@ import { describe, expect, it } from 'vitest';
 import { buildApp } from '../app';
 import { createManualClock } from '../pipeline/clock';
 import { loadTestCity } from '../testing/test-app';
+import { signInAs } from '../testing/sign-in';
+import type { FastifyInstance } from 'fastify';
 import { backfillTtiSeries } from './backfill-series';
 
 /** 2026-12-02 (a Wednesday) 00:00 in Hangzhou. */
 const MIDNIGHT = Date.UTC(2026, 11, 1, 16, 0, 0);
 const MINUTE = 60_000;
+
+async function getSeries(app: FastifyInstance) {
+  const { cookie } = await signInAs(app, 'analyst');
+  return app.inject({ url: '/api/v1/traffic/series', headers: { cookie } });
+}
 
 describe('backfillTtiSeries', () => {
   it('gives one point per minute from midnight up to the start time, the morning peak slower than the night', async () => {
@@ -40,10 +47,10 @@ describe('the simulator plugin', () => {
     const clock = createManualClock(MIDNIGHT + 90 * MINUTE);
     const app = await buildApp(
       { SIM: 'on', LOG_LEVEL: 'silent', DATABASE_PATH: ':memory:' },
-      { clock, city: await loadTestCity() },
+      { clock, city: await loadTestCity(), announceFirstAdmin: () => undefined },
     );
     try {
-      const series = (await app.inject('/api/v1/traffic/series')).json<{ from: number; points: unknown[] }>();
+      const series = (await getSeries(app)).json<{ from: number; points: unknown[] }>();
       expect(series.from).toBe(MIDNIGHT);
       expect(series.points).toHaveLength(90);
     } finally {
@@ -55,12 +62,10 @@ describe('the simulator plugin', () => {
     const clock = createManualClock(MIDNIGHT + 90 * MINUTE);
     const app = await buildApp(
       { SIM: 'on', SIM_BACKFILL: 'off', LOG_LEVEL: 'silent', DATABASE_PATH: ':memory:' },
-      { clock, city: await loadTestCity() },
+      { clock, city: await loadTestCity(), announceFirstAdmin: () => undefined },
     );
     try {
-      expect((await app.inject('/api/v1/traffic/series')).json<{ points: unknown[] }>().points).toHaveLength(
-        0,
-      );
+      expect((await getSeries(app)).json<{ points: unknown[] }>().points).toHaveLength(0);
     } finally {
       await app.close();
     }

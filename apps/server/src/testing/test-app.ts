@@ -38,9 +38,11 @@ export async function buildTestApp(
       LOG_LEVEL: 'silent',
       WEB_DIST: 'apps/server/no-web-dist',
       DATABASE_PATH: ':memory:',
+      ALERT_EVERY_MS: 0,
+      HISTORY_FIXTURES_DIR: 'off',
       ...overrides,
     },
-    { clock, city: await loadTestCity() },
+    { clock, city: await loadTestCity(), announceFirstAdmin: () => undefined },
   );
   return { app, clock };
 }

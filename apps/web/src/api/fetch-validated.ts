@@ -1,5 +1,6 @@
 import { Value } from '@sinclair/typebox/value';
 import type { TSchema, Static } from '@sinclair/typebox';
+import { reportAuthRefused } from '../auth/auth-events';
 
 /** A REST answer that did not match its contract. */
 export class ContractError extends Error {
@@ -23,6 +24,10 @@ export async function fetchValidated<S extends TSchema>(
   signal?: AbortSignal,
 ): Promise<Static<S>> {
   const response = await fetch(url, { signal, headers: { accept: 'application/json' } });
+  if (response.status === 401) {
+    const body = (await response.json().catch(() => ({}))) as { code?: unknown };
+    reportAuthRefused(typeof body.code === 'string' ? body.code : 'CBO_ERR_UNAUTHENTICATED');
+  }
   if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
   const body: unknown = await response.json();
   if (!Value.Check(schema, body)) {

@@ -1,3 +1,8 @@
+import { OPS_EN, OPS_ZH_CN } from './ops-messages';
+import { REPLAY_EN, REPLAY_ZH_CN } from './replay-messages';
+import { INSIGHTS_EN, INSIGHTS_ZH_CN } from './insights-messages';
+import { AUTH_EN, AUTH_ZH_CN } from './auth-messages';
+
 /** Every text of the screens, in Simplified Chinese (the default). Keys are shared with {@link EN}. */
 export const ZH_CN = {
   'app.title': '城市大脑 · 运行监测',
@@ -36,6 +41,10 @@ export const ZH_CN = {
   'time.seconds': '{n} 秒',
   'time.minutes': '{n} 分钟',
   'time.hours': '{n} 小时',
+  ...OPS_ZH_CN,
+  ...REPLAY_ZH_CN,
+  ...INSIGHTS_ZH_CN,
+  ...AUTH_ZH_CN,
 } as const;
 
 /** Message keys, one set for every language. */
@@ -79,6 +88,10 @@ export const EN: Record<MessageKey, string> = {
   'time.seconds': '{n} s',
   'time.minutes': '{n} min',
   'time.hours': '{n} h',
+  ...OPS_EN,
+  ...REPLAY_EN,
+  ...INSIGHTS_EN,
+  ...AUTH_EN,
 };
 
 /** Supported screen languages. */

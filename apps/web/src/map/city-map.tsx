@@ -1,5 +1,5 @@
 import { memo, useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
-import type { ReactNode } from 'react';
+import type { MouseEvent, ReactNode } from 'react';
 import { Map as MapLibreMap, setWorkerUrl } from 'maplibre-gl';
 import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
@@ -13,6 +13,7 @@ import type { SegmentAttributes } from './segment-attributes';
 import { buildDeckLayers, createSegmentLayerData } from './deck-layers';
 import type { DistrictLabel } from './deck-layers';
 import { buildOfflineStyle } from './offline-style';
+import { pickMapFeature, type DrilldownSelection } from '../drilldown/pick-map-feature';
 
 /** Props of {@link CityMap}. */
 export interface CityMapProps {
@@ -23,6 +24,8 @@ export interface CityMapProps {
   districts: readonly AreaIndices[];
   /** Pixel scale of the screen, 1 at 1080 px high. */
   scale: number;
+  /** Called with the segment (or else the district) under a click; no picking without it. */
+  onPick?: (selection: DrilldownSelection) => void;
 }
 
 /** Padding around the road network when fitting the view, as a share of the shorter map side. */
@@ -52,6 +55,7 @@ export const CityMap = memo(function CityMap({
   segmentsVersion,
   districts,
   scale,
+  onPick,
 }: CityMapProps): ReactNode {
   const { locale } = useI18n();
   const containerRef = useRef<HTMLDivElement>(null);
@@ -116,8 +120,22 @@ export const CityMap = memo(function CityMap({
     };
   }, [city, districts]);
 
+  const handleClick = (event: MouseEvent<HTMLDivElement>) => {
+    const map = mapRef.current;
+    if (!map || !onPick) return;
+    const rect = event.currentTarget.getBoundingClientRect();
+    const at: [number, number] = [event.clientX - rect.left, event.clientY - rect.top];
+    const { lng, lat } = map.unproject(at);
+    const project = (lngLat: readonly [number, number]): [number, number] => {
+      const p = map.project([lngLat[0], lngLat[1]]);
+      return [p.x, p.y];
+    };
+    const pick = pickMapFeature(city, project, at, [lng, lat], 8 * scale);
+    if (pick) onPick(pick);
+  };
+
   return (
-    <div className="city-map">
+    <div className="city-map" onClick={onPick ? handleClick : undefined}>
       <div ref={containerRef} className="city-map__canvas" data-testid="city-map" />
     </div>
   );

@@ -1,11 +1,13 @@
 import { io } from 'socket.io-client';
 import type { Socket } from 'socket.io-client';
 import { Value } from '@sinclair/typebox/value';
-import { TrafficNowSchema } from '@cbo/contracts';
+import { TrafficInsightsSchema, TrafficNowSchema } from '@cbo/contracts';
+import type { TrafficInsights } from '@cbo/contracts';
 import type { ClientToServerEvents, ServerToClientEvents, TrafficNow } from '@cbo/contracts';
-import { decodeFrame } from '@cbo/wire';
 import type { TrafficFrame } from '@cbo/wire';
 import type { ValueStore } from './value-store';
+import { decodeFramePayload } from './decode-frame-payload';
+import { reportAuthRefused } from '../auth/auth-events';
 
 /** State of the live connection as the screens show it. */
 export type ConnectionState = 'connecting' | 'connected' | 'disconnected';
@@ -13,6 +15,8 @@ export type ConnectionState = 'connecting' | 'connected' | 'disconnected';
 /** What a {@link TrafficSocket} hands on; every payload has been validated first. */
 export interface TrafficSocketHandlers {
   onIndices: (now: TrafficNow) => void;
+  /** The seven metrics, incidents and forecasts of a tick (`traffic:insights`). */
+  onInsights?: (insights: TrafficInsights) => void;
   onFrame: (frame: TrafficFrame) => void;
   /**
    * A connection was made. `recovered`: the server restored the session and replays the missed deltas;
@@ -42,8 +46,12 @@ export class TrafficSocket {
       handlers.onConnect(this.socket.recovered);
     });
     this.socket.on('disconnect', () => connection.set('disconnected'));
-    this.socket.on('connect_error', () => connection.set('disconnected'));
+    this.socket.on('connect_error', (error: Error & { data?: { code?: string } }) => {
+      connection.set('disconnected');
+      reportAuthRefused(error.data?.code);
+    });
     this.socket.on('traffic:indices', (payload: unknown) => this.receiveIndices(payload));
+    this.socket.on('traffic:insights', (payload: unknown) => this.receiveInsights(payload));
     this.socket.on('traffic:snapshot', (payload: unknown) => this.receiveFrame('traffic:snapshot', payload));
     this.socket.on('traffic:delta', (payload: unknown) => this.receiveFrame('traffic:delta', payload));
   }
@@ -70,23 +78,22 @@ export class TrafficSocket {
     this.handlers.onIndices(payload);
   }
 
+  private receiveInsights(payload: unknown): void {
+    if (!this.handlers.onInsights) return;
+    if (!Value.Check(TrafficInsightsSchema, payload)) {
+      const first = Value.Errors(TrafficInsightsSchema, payload).First();
+      this.handlers.onInvalid?.('traffic:insights', first ? `${first.path} ${first.message}` : 'invalid');
+      return;
+    }
+    this.handlers.onInsights(payload);
+  }
+
   private receiveFrame(event: string, payload: unknown): void {
-    if (!(payload instanceof ArrayBuffer) && !ArrayBuffer.isView(payload)) {
-      this.handlers.onInvalid?.(event, 'not binary');
+    const decoded = decodeFramePayload(payload, event === 'traffic:snapshot' ? 0 : 1);
+    if ('error' in decoded) {
+      this.handlers.onInvalid?.(event, decoded.error);
       return;
     }
-    let frame: TrafficFrame;
-    try {
-      frame = decodeFrame(payload);
-    } catch (error) {
-      this.handlers.onInvalid?.(event, error instanceof Error ? error.message : String(error));
-      return;
-    }
-    const expectedKind = event === 'traffic:snapshot' ? 0 : 1;
-    if (frame.kind !== expectedKind) {
-      this.handlers.onInvalid?.(event, `frame kind ${frame.kind}`);
-      return;
-    }
-    this.handlers.onFrame(frame);
+    this.handlers.onFrame(decoded.frame);
   }
 }

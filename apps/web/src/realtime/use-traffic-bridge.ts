@@ -5,6 +5,7 @@ import { buildSegmentAttributes } from '../map/segment-attributes';
 import type { SegmentAttributes } from '../map/segment-attributes';
 import { appendTtiPoint } from '../queries/append-tti-point';
 import { trafficKeys } from '../queries/traffic-queries';
+import { insightKeys } from '../insights/insight-queries';
 import { applyTrafficFrame } from './apply-traffic-frame';
 import { FrameSequencer } from './frame-sequencer';
 import { TrafficSocket } from './traffic-socket';
@@ -45,6 +46,7 @@ export function useTrafficBridge(city: CityDocument | undefined): TrafficBridge 
             series ? appendTtiPoint(series, now.computedAt, now.network.tti) : series,
           );
         },
+        onInsights: (insights) => queryClient.setQueryData(insightKeys.insights, insights),
         onFrame: (frame) => {
           const decision = applyTrafficFrame(segments, sequencer, frame);
           if (decision.action === 'resync') socket.requestResync();

@@ -10,6 +10,11 @@ import { CityMap } from '../map/city-map';
 import { MapLegend } from '../map/map-legend';
 import { StaleBanner } from '../status/stale-banner';
 import { useViewportScale } from './use-viewport-scale';
+import { WallAlertsPanel } from '../wall-alerts/wall-alerts-panel';
+import { WallInsights } from '../insights/wall-insights';
+import { trafficInsightsQuery } from '../insights/insight-queries';
+import { DrilldownPanel } from '../drilldown/drilldown-panel';
+import { useDrilldownSelection } from '../drilldown/use-drilldown-selection';
 
 const NO_DISTRICTS: never[] = [];
 
@@ -20,6 +25,8 @@ export function WallScreen(): ReactNode {
   const { data: series } = useQuery(trafficSeriesQuery());
   const { connection, segments, segmentsVersion } = useTrafficBridge(city);
   const scale = useViewportScale();
+  const { data: insights } = useQuery(trafficInsightsQuery());
+  const { selection, select, clear } = useDrilldownSelection();
   const districts = now?.districts ?? NO_DISTRICTS;
   return (
     <div className="wall" data-testid="wall">
@@ -27,7 +34,13 @@ export function WallScreen(): ReactNode {
       <main className="wall__body">
         <aside className="wall__left">
           <KpiTiles network={now?.network} />
-          <TtiChart series={series} timeZone={city.timeZone} scale={scale} />
+          <WallInsights timeZone={city.timeZone} />
+          <TtiChart
+            series={series}
+            timeZone={city.timeZone}
+            scale={scale}
+            forecast={insights?.forecasts[0]}
+          />
         </aside>
         <section className="wall__map">
           {segments && (
@@ -37,12 +50,17 @@ export function WallScreen(): ReactNode {
               segmentsVersion={segmentsVersion}
               districts={districts}
               scale={scale}
+              onPick={select}
             />
           )}
           <StaleBanner connection={connection} />
+          {selection && (
+            <DrilldownPanel selection={selection} timeZone={city.timeZone} scale={scale} onClose={clear} />
+          )}
         </section>
         <aside className="wall__right">
           <DistrictRanking city={city} districts={districts} />
+          <WallAlertsPanel city={city} />
           <MapLegend />
         </aside>
       </main>

@@ -1,0 +1,53 @@
+import type { ReactNode } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import type { DaySummary } from '@cbo/contracts';
+import { useI18n } from '../i18n/i18n-context';
+import { formatNumber } from '../i18n/translate';
+import { daySummaryQuery } from './history-queries';
+
+function total(counts: Readonly<Record<string, number>>): number {
+  return Object.values(counts).reduce((sum, n) => sum + n, 0);
+}
+
+function SummaryColumn({ summary }: { summary: DaySummary }): ReactNode {
+  const { t, locale } = useI18n();
+  const value = (v: number | null) => (v === null ? '–' : formatNumber(locale, v, 2));
+  return (
+    <dl className="day-summary" data-testid={`day-summary-${summary.date}`}>
+      <dt>{summary.date}</dt>
+      <dd />
+      <dt>{t('replay.peakDelay')}</dt>
+      <dd>{value(summary.peakDelayIndex)}</dd>
+      <dt>{t('replay.maxTti')}</dt>
+      <dd>{value(summary.maxTti)}</dd>
+      <dt>{t('replay.hoursCongested')}</dt>
+      <dd>{summary.hoursCongested}</dd>
+      <dt>{t('replay.alertCount')}</dt>
+      <dd>
+        <span
+          title={Object.entries(summary.alertsByKind)
+            .map(([kind, n]) => `${kind} ${n}`)
+            .join(' · ')}
+        >
+          {total(summary.alertsByKind)}
+        </span>
+      </dd>
+    </dl>
+  );
+}
+
+/** Summary figures of the replayed day and, side by side, of the compared day. */
+export function DaySummaries({ dates }: { dates: readonly string[] }): ReactNode {
+  const { t } = useI18n();
+  const first = useQuery(daySummaryQuery(dates[0] ?? ''));
+  const second = useQuery({ ...daySummaryQuery(dates[1] ?? ''), enabled: dates.length > 1 });
+  return (
+    <section className="panel day-summaries">
+      <h2 className="panel__title">{t('replay.summary')}</h2>
+      <div className="day-summaries__columns">
+        {first.data && <SummaryColumn summary={first.data} />}
+        {dates.length > 1 && second.data && <SummaryColumn summary={second.data} />}
+      </div>
+    </section>
+  );
+}
