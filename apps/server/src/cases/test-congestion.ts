@@ -18,7 +18,7 @@ export function congestAndTick(
 }
 
 /**
- * Congests segment `index` (TTI 2.5) long enough for the fixture rule `seg-congestion` (3 min) to fire and
+ * Congests segment `index` (TTI 3) long enough for the fixture rule `seg-congestion` (10 min) to fire and
  * returns the case it opened, stored and announced.
  */
 export async function openCongestionCase(
@@ -27,7 +27,7 @@ export async function openCongestionCase(
   index = 0,
   from = clock.now(),
 ): Promise<Case> {
-  for (let minute = 0; minute <= 3; minute++) congestAndTick(app, clock, index, 2.5, from + minute * 60_000);
+  for (let minute = 0; minute <= 10; minute++) congestAndTick(app, clock, index, 3, from + minute * 60_000);
   await app.cases.idle();
   const segmentId = (app.city.segments[index] as { id: string }).id;
   const found = app.cases.list().find((c) => c.alerts.some((a) => a.entityId === segmentId));
