@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeSegmentLevels } from './compute-segment-levels';
 import { applyObservation, createSegmentState } from './segment-state';
-import { buildTestCity } from './test-city';
+import { buildTestCity } from '@cbo/city/testing';
 
 const T = 1_780_000_000_000;
 

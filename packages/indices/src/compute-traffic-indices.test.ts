@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { computeTrafficIndices } from './compute-traffic-indices';
 import { applyObservation, createSegmentState } from './segment-state';
 import type { SegmentState } from './segment-state';
-import { buildTestCity } from './test-city';
+import { buildTestCity } from '@cbo/city/testing';
 
 const T = 1_780_000_000_000;
 

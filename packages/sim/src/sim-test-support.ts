@@ -1,6 +1,6 @@
 import type { City } from '@cbo/city';
-import { buildTestCity } from './test-city';
-import type { TestSegmentSpec } from './test-city';
+import { buildTestCity } from '@cbo/city/testing';
+import type { TestSegmentSpec } from '@cbo/city/testing';
 
 /** Local midnight (UTC+8) starting Wednesday 2026-12-02, epoch ms. */
 export const WEDNESDAY = Date.UTC(2026, 11, 1, 16, 0, 0);

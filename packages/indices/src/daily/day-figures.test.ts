@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DailyTrafficFigures } from '@cbo/contracts';
 import { applyObservation, createSegmentState } from '../segment-state';
-import { buildTestCity } from '../test-city';
+import { buildTestCity } from '@cbo/city/testing';
 import { compareDailyFigures, typicalDailyFigures } from './compare-daily-figures';
 import { accumulateTick, createDayAccumulator } from './create-day-accumulator';
 import type { DayAccumulator } from './create-day-accumulator';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyObservation, createSegmentState } from '../segment-state';
 import type { SegmentState } from '../segment-state';
-import { buildTestCity } from '../test-city';
+import { buildTestCity } from '@cbo/city/testing';
 import { createIncidentDetector, observe } from './create-incident-detector';
 import type { IncidentChanges, IncidentDetector } from './create-incident-detector';
 

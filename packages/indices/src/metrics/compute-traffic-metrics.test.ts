@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyObservation, createSegmentState } from '../segment-state';
 import type { SegmentState } from '../segment-state';
-import { buildTestCity } from '../test-city';
+import { buildTestCity } from '@cbo/city/testing';
 import { computeTrafficMetrics } from './compute-traffic-metrics';
 import { createMetricsLayout } from './metrics-layout';
 

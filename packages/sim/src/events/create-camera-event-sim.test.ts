@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildTestCity } from '../test-city';
+import { buildTestCity } from '@cbo/city/testing';
 import { createCameraEventSim } from './create-camera-event-sim';
 
 const city = buildTestCity(

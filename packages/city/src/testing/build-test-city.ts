@@ -1,4 +1,4 @@
-import type { City } from '@cbo/city';
+import type { City } from '../city';
 import { ROAD_CLASSES } from '@cbo/contracts';
 import type { CityDocument, RoadClass, RoadSegment } from '@cbo/contracts';
 

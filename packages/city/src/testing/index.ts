@@ -1,0 +1,2 @@
+export { buildTestCity } from './build-test-city';
+export type { TestSegmentSpec } from './build-test-city';
