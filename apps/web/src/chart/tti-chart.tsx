@@ -1,6 +1,7 @@
-import { memo, useEffect, useRef } from 'react';
+import { memo, useEffect } from 'react';
 import type { ReactNode } from 'react';
 import * as echarts from 'echarts/core';
+import { useEChart } from './use-echart';
 import { LineChart } from 'echarts/charts';
 import { GridComponent, MarkAreaComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
@@ -28,22 +29,7 @@ export const TtiChart = memo(function TtiChart({
   forecast,
 }: TtiChartProps): ReactNode {
   const { t, locale } = useI18n();
-  const containerRef = useRef<HTMLDivElement>(null);
-  const chartRef = useRef<echarts.ECharts | null>(null);
-
-  useEffect(() => {
-    const container = containerRef.current;
-    if (!container) return undefined;
-    const chart = echarts.init(container, undefined, { renderer: 'canvas' });
-    chartRef.current = chart;
-    const observer = new ResizeObserver(() => chart.resize());
-    observer.observe(container);
-    return () => {
-      observer.disconnect();
-      chartRef.current = null;
-      chart.dispose();
-    };
-  }, []);
+  const { containerRef, chartRef } = useEChart();
 
   useEffect(() => {
     if (!series || !chartRef.current) return;
@@ -51,7 +37,7 @@ export const TtiChart = memo(function TtiChart({
     const option = buildTtiChartOption(series, { levelNames, timeZone, locale, scale });
     option['series'] = [...(option['series'] as unknown[]), ...buildForecastSeries(series, forecast, scale)];
     chartRef.current.setOption(option, { notMerge: true });
-  }, [series, timeZone, locale, scale, t, forecast]);
+  }, [chartRef, series, timeZone, locale, scale, t, forecast]);
 
   return (
     <section className="panel tti-chart">

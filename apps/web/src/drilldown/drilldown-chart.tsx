@@ -1,6 +1,7 @@
-import { memo, useEffect, useRef } from 'react';
+import { memo, useEffect } from 'react';
 import type { ReactNode } from 'react';
 import * as echarts from 'echarts/core';
+import { useEChart } from '../chart/use-echart';
 import { LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
@@ -21,22 +22,7 @@ export const DrilldownChart = memo(function DrilldownChart({
   scale: number;
 }): ReactNode {
   const { t } = useI18n();
-  const containerRef = useRef<HTMLDivElement>(null);
-  const chartRef = useRef<echarts.ECharts | null>(null);
-
-  useEffect(() => {
-    const container = containerRef.current;
-    if (!container) return undefined;
-    const chart = echarts.init(container, undefined, { renderer: 'canvas' });
-    chartRef.current = chart;
-    const observer = new ResizeObserver(() => chart.resize());
-    observer.observe(container);
-    return () => {
-      observer.disconnect();
-      chartRef.current = null;
-      chart.dispose();
-    };
-  }, []);
+  const { containerRef, chartRef } = useEChart();
 
   useEffect(() => {
     const labels = {
@@ -47,7 +33,7 @@ export const DrilldownChart = memo(function DrilldownChart({
     chartRef.current?.setOption(buildDrilldownChartOption(area, { timeZone, scale, labels }), {
       notMerge: true,
     });
-  }, [area, timeZone, scale, t]);
+  }, [chartRef, area, timeZone, scale, t]);
 
   return <div ref={containerRef} className="drilldown__chart" data-testid="drilldown-chart" />;
 });

@@ -1,6 +1,7 @@
-import { memo, useEffect, useRef } from 'react';
+import { memo, useEffect } from 'react';
 import type { ReactNode } from 'react';
 import * as echarts from 'echarts/core';
+import { useEChart } from '../chart/use-echart';
 import { LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
@@ -16,21 +17,7 @@ export const SegmentChart = memo(function SegmentChart({
   readings: SegmentReadings;
   timeZone: string;
 }): ReactNode {
-  const ref = useRef<HTMLDivElement>(null);
-  const chartRef = useRef<echarts.ECharts | null>(null);
-
-  useEffect(() => {
-    if (!ref.current) return undefined;
-    const chart = echarts.init(ref.current, undefined, { renderer: 'canvas' });
-    chartRef.current = chart;
-    const observer = new ResizeObserver(() => chart.resize());
-    observer.observe(ref.current);
-    return () => {
-      observer.disconnect();
-      chart.dispose();
-      chartRef.current = null;
-    };
-  }, []);
+  const { containerRef: ref, chartRef } = useEChart();
 
   useEffect(() => {
     const time = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit' });
@@ -76,7 +63,7 @@ export const SegmentChart = memo(function SegmentChart({
       },
       { notMerge: true },
     );
-  }, [readings, timeZone]);
+  }, [chartRef, readings, timeZone]);
 
   return <div ref={ref} className="ops-chart" data-testid="segment-chart" />;
 });

@@ -1,6 +1,7 @@
 import { memo, useEffect, useRef } from 'react';
 import type { ReactNode } from 'react';
 import * as echarts from 'echarts/core';
+import { useEChart } from '../chart/use-echart';
 import { LineChart, ScatterChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, MarkLineComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
@@ -29,29 +30,15 @@ export const ReplayTimeline = memo(function ReplayTimeline({
   onSeek,
 }: ReplayTimelineProps): ReactNode {
   const { t } = useI18n();
-  const containerRef = useRef<HTMLDivElement>(null);
-  const chartRef = useRef<echarts.ECharts | null>(null);
   const seekRef = useRef(onSeek);
   const cursorRef = useRef(cursorAt);
   seekRef.current = onSeek;
-
-  useEffect(() => {
-    const container = containerRef.current;
-    if (!container) return undefined;
-    const chart = echarts.init(container, undefined, { renderer: 'canvas' });
-    chartRef.current = chart;
+  const { containerRef, chartRef } = useEChart((chart) => {
     chart.getZr().on('click', (event: { offsetX: number; offsetY: number }) => {
       const [at] = chart.convertFromPixel({ gridIndex: 0 }, [event.offsetX, event.offsetY]) as number[];
       if (at !== undefined && Number.isFinite(at)) seekRef.current(Math.round(at));
     });
-    const observer = new ResizeObserver(() => chart.resize());
-    observer.observe(container);
-    return () => {
-      observer.disconnect();
-      chartRef.current = null;
-      chart.dispose();
-    };
-  }, []);
+  });
 
   useEffect(() => {
     chartRef.current?.setOption(
@@ -63,13 +50,13 @@ export const ReplayTimeline = memo(function ReplayTimeline({
       }),
       { notMerge: true },
     );
-  }, [main, compare, timeZone, t]);
+  }, [chartRef, main, compare, timeZone, t]);
 
   useEffect(() => {
     cursorRef.current = cursorAt;
     // Only the position line moves while playing: merge it instead of rebuilding the chart.
     chartRef.current?.setOption({ series: [{ id: 'main', markLine: cursorMarkLine(cursorAt) }] });
-  }, [cursorAt]);
+  }, [chartRef, cursorAt]);
 
   return (
     <section className="panel replay-timeline">
