@@ -4,6 +4,7 @@ import { Map as MapLibreMap, setWorkerUrl } from 'maplibre-gl';
 import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { MapboxOverlay } from '@deck.gl/mapbox';
+import type { Layer } from '@deck.gl/core';
 import type { AreaIndices, CityDocument } from '@cbo/contracts';
 import { useI18n } from '../i18n/i18n-context';
 import { formatNumber } from '../i18n/translate';
@@ -26,7 +27,14 @@ export interface CityMapProps {
   scale: number;
   /** Called with the segment (or else the district) under a click; no picking without it. */
   onPick?: (selection: DrilldownSelection) => void;
+  /**
+   * More deck.gl layers drawn above the segments (incidents, water, bikes), in order; keep the array
+   * referentially stable (useMemo) so the overlay is only updated when they change.
+   */
+  overlayLayers?: readonly Layer[];
 }
+
+const NO_LAYERS: readonly Layer[] = [];
 
 /** Padding around the road network when fitting the view, as a share of the shorter map side. */
 const FIT_PADDING_RATIO = 0.05;
@@ -56,6 +64,7 @@ export const CityMap = memo(function CityMap({
   districts,
   scale,
   onPick,
+  overlayLayers = NO_LAYERS,
 }: CityMapProps): ReactNode {
   const { locale } = useI18n();
   const containerRef = useRef<HTMLDivElement>(null);
@@ -103,8 +112,10 @@ export const CityMap = memo(function CityMap({
   }, [city, districts, locale, viewBounds]);
 
   useEffect(() => {
-    overlayRef.current?.setProps({ layers: buildDeckLayers(layerData, segments, labels, scale) });
-  }, [layerData, segments, labels, scale, version]);
+    overlayRef.current?.setProps({
+      layers: [...buildDeckLayers(layerData, segments, labels, scale), ...overlayLayers],
+    });
+  }, [layerData, segments, labels, scale, version, overlayLayers]);
 
   useEffect(() => {
     const map = mapRef.current;
