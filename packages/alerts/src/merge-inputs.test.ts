@@ -25,3 +25,11 @@ describe('mergeEvaluationInputs', () => {
     ]);
   });
 });
+
+describe('mergeEvaluationInputs: one provider per target', () => {
+  it('passes a list only one provider gives through without copying it', () => {
+    const segment = [{ id: 's1', metrics: { tti: reading(2) } }];
+    const merged = mergeEvaluationInputs([{ entities: { segment } }, { silences: [] }]);
+    expect(merged.entities?.segment).toBe(segment);
+  });
+});

@@ -8,10 +8,11 @@ import {
   type Silence,
 } from '@cbo/contracts';
 import { compileCondition, conditionMetrics, type MetricReadings } from './condition';
-import { renderDedupeKey } from './dedupe-key';
 import { FEED_SILENT_RULE, feedSilenceMetrics, type FeedStatus } from './feed-silent';
-import { stepTrack, type CompiledRule, type RuleTrack } from './rule-track';
+import type { CompiledRule, RuleTrack } from './rule-track';
 import { reconcileAlerts, type AlertRecord } from './reconcile-alerts';
+import type { RulePlan } from './rule-plan';
+import { indexTracks, planOf, stepRules, type TrackIndex } from './step-rules';
 import { validateRule } from './validate-rule';
 
 /** One entity's metric values. */
@@ -105,65 +106,64 @@ function entityLists(input: EvaluationInput, now: EpochMs): Map<AlertTarget, rea
   return out;
 }
 
-function tracksByRule(tracks: readonly RuleTrack[]): Map<string, Map<string, RuleTrack>> {
-  const out = new Map<string, Map<string, RuleTrack>>();
-  for (const track of tracks) {
-    const byEntity = out.get(track.ruleId);
-    if (byEntity === undefined) out.set(track.ruleId, new Map([[track.entityId, track]]));
-    else byEntity.set(track.entityId, track);
-  }
-  return out;
+/** Tracks grouped by entity, per engine state (built by `evaluate`, or from saved tracks on first use). */
+const indexes = new WeakMap<RuleEngineState, { rules: readonly CompiledRule[]; index: TrackIndex }>();
+
+function trackIndexOf(engine: RuleEngine, plan: RulePlan): TrackIndex {
+  const cached = indexes.get(engine.state);
+  if (cached !== undefined && cached.rules === engine.rules) return cached.index;
+  const index = indexTracks(engine.rules, plan, engine.state.tracks);
+  indexes.set(engine.state, { rules: engine.rules, index });
+  return index;
 }
 
-/** Step every rule over the entities of its target; entities absent from the input count as stale. */
-function stepAll(
-  engine: RuleEngine,
-  lists: Map<AlertTarget, readonly EntityInput[]>,
-  now: EpochMs,
-): RuleTrack[] {
-  const prior = tracksByRule(engine.state.tracks);
-  const tracks: RuleTrack[] = [];
-  for (const compiled of engine.rules) {
-    const priorOfRule = prior.get(compiled.rule.id);
-    const absent = priorOfRule === undefined ? undefined : new Map(priorOfRule);
-    for (const entity of lists.get(compiled.rule.target) ?? []) {
-      const was = priorOfRule?.get(entity.id);
-      if (was === undefined) {
-        if (compiled.when(entity.metrics) !== true) continue; // inactive stays inactive: the common case
-      } else absent?.delete(entity.id);
-      const next = stepTrack(compiled, entity.id, entity.metrics, was, now);
-      if (next !== null) tracks.push(next);
-    }
-    for (const [entityId, was] of absent ?? []) {
-      const next = stepTrack(compiled, entityId, undefined, was, now);
-      if (next !== null) tracks.push(next);
+function sameAlerts(before: readonly AlertRecord[], after: readonly AlertRecord[]): boolean {
+  if (before.length !== after.length) return false;
+  for (let i = 0; i < before.length; i++) {
+    const a = before[i] as AlertRecord;
+    const b = after[i] as AlertRecord;
+    if (
+      a.key !== b.key ||
+      a.ruleId !== b.ruleId ||
+      a.ruleVersion !== b.ruleVersion ||
+      a.entityId !== b.entityId ||
+      a.severity !== b.severity ||
+      a.uncertain !== b.uncertain ||
+      a.silenced !== b.silenced ||
+      a.firingSince !== b.firingSince ||
+      a.published?.severity !== b.published?.severity ||
+      a.published?.uncertain !== b.published?.uncertain
+    ) {
+      return false;
     }
   }
-  return tracks;
+  return true;
 }
 
 /**
  * Evaluate every rule on every entity at `now` and return the new engine with the alert events this step
  * produced. Deterministic: the same engine, input and time give the same result, so a recorded day replays
- * exactly. `now` should not go backwards. Cost: one compiled condition per (rule, entity) for inactive
- * pairs; more only for the few pending or firing.
+ * exactly. `now` should not go backwards. `changed` is false when the state differs from the engine's only in
+ * `lastEvaluatedAt` (nothing to save). Cost: per idle entity, one reading and a binary search per group of
+ * rules sharing a guard metric (see `stepRules`); per pending or firing (rule, entity) pair, one step.
  */
 export function evaluate(
   engine: RuleEngine,
   input: EvaluationInput,
   now: EpochMs,
-): { engine: RuleEngine; events: AlertEvent[] } {
-  const tracks = stepAll(engine, entityLists(input, now), now);
-  const ruleById = new Map(engine.rules.map((c) => [c.rule.id, c]));
+): { engine: RuleEngine; events: AlertEvent[]; changed: boolean } {
+  const plan = planOf(engine.rules);
+  const priorIndex = trackIndexOf(engine, plan);
+  const step = stepRules(engine.rules, plan, priorIndex, entityLists(input, now), now);
   const firing = new Map<string, { compiled: CompiledRule; track: RuleTrack }[]>();
-  for (const track of tracks) {
-    if (track.phase !== 'firing') continue;
-    const compiled = ruleById.get(track.ruleId) as CompiledRule;
-    const key = renderDedupeKey(compiled.rule, track.entityId);
+  for (const { ruleIndex, track } of step.firing) {
+    const compiled = engine.rules[ruleIndex] as CompiledRule;
+    const key = (plan.keyOf[ruleIndex] as (entityId: string) => string)(track.entityId);
     const list = firing.get(key);
     if (list === undefined) firing.set(key, [{ compiled, track }]);
     else list.push({ compiled, track });
   }
+  const ruleById = new Map(engine.rules.map((c) => [c.rule.id, c]));
   const { alerts, events } = reconcileAlerts(
     engine.state.alerts,
     firing,
@@ -171,10 +171,13 @@ export function evaluate(
     input.silences ?? [],
     now,
   );
-  return {
-    engine: { rules: engine.rules, state: { formatVersion: 1, tracks, alerts, lastEvaluatedAt: now } },
-    events,
-  };
+  const state: RuleEngineState = { formatVersion: 1, tracks: step.tracks, alerts, lastEvaluatedAt: now };
+  indexes.set(state, { rules: engine.rules, index: step.index });
+  const changed =
+    step.changed ||
+    step.tracks.length !== engine.state.tracks.length ||
+    !sameAlerts(engine.state.alerts, alerts);
+  return { engine: { rules: engine.rules, state }, events, changed };
 }
 
 /** Alerts firing now (silenced ones included, flagged), most severe first, then oldest first. */

@@ -11,6 +11,9 @@ import {
 import type { FastifyBaseLogger } from 'fastify';
 import type { AlertsRepository } from './alerts-repository';
 
+/** Pending-only changes of the engine state are saved at most this often, ms. */
+const STATE_SAVE_EVERY_MS = 10_000;
+
 /** Gives part of a tick's rule engine input (traffic, river, bikes, forecasts...). */
 export type InputProvider = (now: number) => EvaluationInput;
 
@@ -77,7 +80,10 @@ export async function createAlertService({
   const providers = new Set<InputProvider>();
   const listeners = new Set<(events: readonly AlertEvent[]) => void>();
   let writes: Promise<unknown> = Promise.resolve();
-  let lastSavedJson = JSON.stringify(engine.state);
+  /** A rule edit rebuilt the engine: save at the next evaluation even when the step changed nothing. */
+  let unsaved = false;
+  let dirty = false;
+  let lastSavedAt = Number.NEGATIVE_INFINITY;
   const background = (job: () => Promise<unknown>, what: string): void => {
     writes = writes.then(job).catch((error: unknown) => log.error({ err: error }, `${what} failed`));
   };
@@ -96,9 +102,13 @@ export async function createAlertService({
       const input = mergeEvaluationInputs([...inputs, { silences }]);
       const result = evaluate(engine, input, at);
       engine = result.engine;
-      const json = JSON.stringify(engine.state);
-      if (json !== lastSavedJson) {
-        lastSavedJson = json;
+      // Only a change of tracks or alerts is worth a write (the state of a busy city is megabytes of JSON);
+      // pending timers alone are written at most every STATE_SAVE_EVERY_MS, alert events at once.
+      dirty ||= result.changed || unsaved;
+      if (dirty && (unsaved || result.events.length > 0 || at - lastSavedAt >= STATE_SAVE_EVERY_MS)) {
+        dirty = false;
+        unsaved = false;
+        lastSavedAt = at;
         const state = engine.state;
         background(() => repository.saveEngineState(state, at), 'saving the rule engine state');
       }
@@ -127,6 +137,7 @@ export async function createAlertService({
       await repository.saveRule(saved);
       stored.set(saved.rule.id, saved);
       engine = build(engine.state);
+      unsaved = true;
       return { stored: saved };
     },
     checkRule(input) {
