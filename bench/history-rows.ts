@@ -38,6 +38,12 @@ export function historyRows(h: HistoryScale): BenchRow[] {
       met: null,
     },
     {
+      metric: '(h) tick indices stored per frame, bytes (was ~1,950 B of JSON)',
+      value: format(h.indicesBytesPerTick, 0),
+      goal: '',
+      met: null,
+    },
+    {
       metric: '(h) load one hour (frames + observations), ms',
       value: format(h.hourLoadMs, 0),
       goal: '',

@@ -12,6 +12,8 @@ export interface HistoryScale {
   /** Bytes of the store after recording `recordedHours` of the default city at 1 Hz ticks, scaled to 24 h. */
   dayBytes: number;
   recordedHours: number;
+  /** Bytes of the tick indices stored per delta frame (full JSON where stored, else the per-frame values). */
+  indicesBytesPerTick: number;
   hourLoadMs: number;
   seekMsP50: number;
   seekMsMax: number;
@@ -95,6 +97,10 @@ async function measureDay(city: City, dir: string, hours: number) {
     await app.history.recorder!.flush();
     await app.store.run('CHECKPOINT');
     const bytes = (await stat(path)).size;
+    const [indices] = await app.store.all(
+      `SELECT (coalesce(sum(length(now_json)), 0) + coalesce(sum(octet_length(now_values)), 0)) / count(*) AS b
+       FROM history_frames WHERE kind = 1`,
+    );
     const loadStart = performance.now();
     await app.history.store.framesAfter(from, -1, from + HOUR_MS);
     await app.history.store.observations({ from, to: from + HOUR_MS });
@@ -108,6 +114,7 @@ async function measureDay(city: City, dir: string, hours: number) {
     }
     return {
       dayBytes: (bytes * 24) / hours,
+      indicesBytesPerTick: Number(indices?.['b'] ?? 0),
       hourLoadMs,
       seekMsP50: percentile(seekMs, 0.5),
       seekMsMax: Math.max(...seekMs),

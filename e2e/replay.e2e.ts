@@ -85,4 +85,42 @@ describe('/replay', () => {
     expect([...hosts].every((host) => LOCAL_HOSTS.has(host))).toBe(true);
     await page.close();
   });
+
+  it('backtests a stored rule over a recorded day, marks it and seeks from the list; compares with the typical day', async () => {
+    const page = await testBrowser.newPage({ width: 1366, height: 900 });
+    const pageErrors: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await signIn(page);
+    await page.goto(`${server.baseUrl}/replay`);
+    await page.getByTestId('replay-day').selectOption('2026-01-14');
+    await expect.poll(() => replayTime(page), { timeout: 15_000 }).toBe('00:00:00');
+
+    await page.getByTestId('backtest-json').fill('{ "id": ');
+    await page.getByTestId('backtest-run').click();
+    await expect.poll(() => page.getByTestId('backtest-errors').textContent()).toMatch(/JSON/);
+
+    const ruleIds = await page
+      .getByTestId('backtest-rule')
+      .locator('option')
+      .evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value).filter((v) => v !== ''));
+    await page
+      .getByTestId('backtest-rule')
+      .selectOption(ruleIds.includes('network-tpi-high') ? 'network-tpi-high' : ruleIds[0]!);
+    await page.getByTestId('backtest-run').click();
+    await page.getByTestId('backtest-counts').waitFor({ timeout: 30_000 });
+    const rows = page.getByTestId('backtest-list').locator('button');
+    if ((await rows.count()) > 0) {
+      const label = (await rows.first().textContent()) ?? '';
+      await rows.first().click();
+      const hhmm = /(\d\d:\d\d)/.exec(label)?.[1] ?? '';
+      await expect.poll(async () => (await replayTime(page)).slice(0, 5), { timeout: 10_000 }).toBe(hhmm);
+    }
+
+    await page.getByTestId('replay-compare').selectOption('typical');
+    await page.getByTestId('day-summary-typical').waitFor({ timeout: 10_000 });
+    await page.waitForTimeout(1000);
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/replay-backtest.png` });
+    expect(pageErrors).toEqual([]);
+    await page.close();
+  });
 });

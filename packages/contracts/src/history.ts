@@ -134,3 +134,13 @@ export const BacktestResultSchema = Type.Object({
   actuallyFired: Type.Array(BacktestFiringSchema),
 });
 export type BacktestResult = Static<typeof BacktestResultSchema>;
+
+/** The typical day for a date (`GET /api/v1/history/days/:date/typical`): the learnt network TTI profile. */
+export const TypicalDaySchema = Type.Object({
+  /** The typical weekday or weekend curve on the date's clock; no events. */
+  timeline: DayTimelineSchema,
+  summary: DaySummarySchema,
+  /** Past days the profile was learnt from (0: no curve). */
+  daysLearned: Type.Integer({ minimum: 0 }),
+});
+export type TypicalDay = Static<typeof TypicalDaySchema>;

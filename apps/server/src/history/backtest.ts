@@ -57,10 +57,11 @@ export async function backtestRule(
   let nextAt = range.from;
   const step = (at: number): void => {
     const now = recordedNow(state);
+    // Only the rule's target is built: a network rule need not turn 50,000 segments into inputs per step.
     const entities = {
-      segment: segmentEntitiesFromSpeeds(city, state.speeds, at),
-      network: now ? [areaEntity(now.network, at)] : [],
-      district: now ? now.districts.map((d) => areaEntity(d, at)) : [],
+      segment: rule.target === 'segment' ? segmentEntitiesFromSpeeds(city, state.speeds, at) : [],
+      network: now && rule.target === 'network' ? [areaEntity(now.network, at)] : [],
+      district: now && rule.target === 'district' ? now.districts.map((d) => areaEntity(d, at)) : [],
     };
     const result = evaluate(engine, { entities }, at);
     engine = result.engine;

@@ -11,9 +11,11 @@ import type {
   StoredFrameKind,
 } from './history-store';
 import { archiveSelect, readArchive } from './parquet-archive';
+import { KEYFRAME_LOOKBACK_MS } from './replay-cursor';
+import { rebaseIndices } from './indices-key';
 
 const BUCKET_MS = 15 * 60_000;
-const FRAME_COLUMNS = 'rseq, seq, at_ms, kind, frame, tti, tpi, now_json';
+const FRAME_COLUMNS = 'rseq, seq, at_ms, kind, frame, tti, tpi, now_json, now_values';
 
 function toFrame(row: Row): FrameRecord {
   const json = row['now_json'] as string | null;
@@ -26,6 +28,8 @@ function toFrame(row: Row): FrameRecord {
     frame: new Uint8Array(row['frame'] as Uint8Array),
     tti: (row['tti'] as number | null) ?? null,
     tpi: (row['tpi'] as number | null) ?? null,
+    hasNow: json !== null,
+    values: row['now_values'] ? new Uint8Array(row['now_values'] as Uint8Array) : null,
     // Parsed on first use: a seek reads hundreds of frames and needs the indices of the last one only.
     get now(): TrafficNow | null {
       parsed ??= json ? (JSON.parse(json) as TrafficNow) : null;
@@ -72,6 +76,8 @@ export function createDuckDbHistoryStore(db: Database): HistoryStore {
           else appender.appendDouble(f.tpi);
           if (f.now === null) appender.appendNull();
           else appender.appendVarchar(JSON.stringify(f.now));
+          if (f.values === null) appender.appendNull();
+          else appender.appendBlob(f.values);
           appender.endRow();
         }
       });
@@ -92,6 +98,11 @@ export function createDuckDbHistoryStore(db: Database): HistoryStore {
           appender.endRow();
         }
       });
+    },
+    async appendObservationsCsv(path) {
+      await db.run(
+        `COPY history_observations FROM ${sqlString(path)} (FORMAT csv, HEADER false, DELIMITER ',', QUOTE '"', NULL '')`,
+      );
     },
     async appendEvents(events) {
       if (events.length === 0) return;
@@ -149,6 +160,43 @@ export function createDuckDbHistoryStore(db: Database): HistoryStore {
         tpi: nullableNumber(r['tpi']),
       }));
     },
+    async nowPerMinute({ from, to }) {
+      const [before] = await db.all(
+        `SELECT at_ms, seq, now_json FROM history_frames WHERE at_ms < $1 AND at_ms >= $2
+         AND now_json IS NOT NULL ORDER BY at_ms DESC, rseq DESC LIMIT 1`,
+        [from, from - KEYFRAME_LOOKBACK_MS],
+      );
+      const rows = await db.all(
+        `SELECT at_ms, seq, now_json, now_values FROM history_frames WHERE at_ms >= $1 AND at_ms < $2
+         ORDER BY at_ms, rseq`,
+        [from, to],
+      );
+      let base: { at: number; seq: number; json: string } | null = null;
+      const stored = (row: Row | undefined) => {
+        const json = row?.['now_json'] as string | null | undefined;
+        if (row && json) base = { at: Number(row['at_ms']), seq: Number(row['seq']), json };
+      };
+      stored(before);
+      type Last = {
+        at: number;
+        seq: number;
+        values: Uint8Array | null;
+        base: { at: number; seq: number; json: string };
+      };
+      const minutes = new Map<number, Last>();
+      for (const row of rows) {
+        stored(row);
+        const at = Number(row['at_ms']);
+        const values = row['now_values'] ? new Uint8Array(row['now_values'] as Uint8Array) : null;
+        if (base) minutes.set(Math.floor(at / 60_000), { at, seq: Number(row['seq']), values, base });
+      }
+      const parsed = new Map<string, TrafficNow>();
+      return [...minutes.values()].map(({ at, seq, values, base: b }) => {
+        let now = parsed.get(b.json);
+        if (!now) parsed.set(b.json, (now = JSON.parse(b.json) as TrafficNow));
+        return at === b.at && seq === b.seq ? now : rebaseIndices(now, b.at, b.seq, at, seq, values);
+      });
+    },
     async events({ from, to }) {
       const rows = await db.all(
         `SELECT rseq, at_ms, stream, kind, payload_json FROM history_events
@@ -163,10 +211,14 @@ export function createDuckDbHistoryStore(db: Database): HistoryStore {
         payload: JSON.parse(String(r['payload_json'])) as unknown,
       }));
     },
-    async observations({ from, to }): Promise<ObservationRecord[]> {
+    async observations({ from, to }, segmentIndices): Promise<ObservationRecord[]> {
+      const only =
+        segmentIndices === undefined
+          ? ''
+          : `AND segment_index IN (${segmentIndices.map((i) => Math.trunc(i)).join(',') || 'NULL'})`;
       const rows = await db.all(
         `SELECT rseq, segment_index, observed_at_ms, received_at_ms, speed_kmh, flow_vph, source
-         FROM history_observations WHERE observed_at_ms >= $1 AND observed_at_ms < $2
+         FROM history_observations WHERE observed_at_ms >= $1 AND observed_at_ms < $2 ${only}
          ORDER BY observed_at_ms, rseq`,
         [from, to],
       );

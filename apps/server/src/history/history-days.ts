@@ -53,8 +53,16 @@ function countBy(events: readonly EventRecord[], stream: string): Record<string,
  */
 export async function summariseDay(store: HistoryStore, date: string, timeZone: string): Promise<DaySummary> {
   const range: TimeRange = localDayRange(date, timeZone);
-  const points = await store.indicesPerMinute(range);
-  const events = await store.events(range);
+  return summariseMinutes(date, range, await store.indicesPerMinute(range), await store.events(range));
+}
+
+/** The figures of {@link summariseDay} from per-minute network TTI and TPI points and the day's events. */
+export function summariseMinutes(
+  date: string,
+  range: TimeRange,
+  points: readonly { at: number; tti: number | null; tpi: number | null }[],
+  events: readonly EventRecord[],
+): DaySummary {
   let peakSum = 0;
   let peakCount = 0;
   let maxTti: number | null = null;

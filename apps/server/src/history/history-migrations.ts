@@ -19,4 +19,9 @@ export const HISTORY_MIGRATIONS: readonly Migration[] = [
         payload_json VARCHAR NOT NULL)`,
     ],
   },
+  {
+    // Per-frame index values (exact Float64) where `now_json` is not repeated (ADR 0015).
+    id: '0015-history-now-values',
+    statements: ['ALTER TABLE history_frames ADD COLUMN now_values BLOB'],
+  },
 ];

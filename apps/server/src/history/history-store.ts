@@ -15,8 +15,19 @@ export interface FrameRecord {
   /** Network TTI and TPI of the tick, for timelines and summaries; null without fresh input. */
   tti: number | null;
   tpi: number | null;
-  /** The tick's indices as broadcast (`traffic:indices`). */
+  /**
+   * The tick's indices as broadcast (`traffic:indices`); null on a delta frame whose indices differ from the
+   * previous stored ones only in tick number, time, input ages and `values` (replay rebuilds them exactly:
+   * `indices-key.ts`). Keyframes always carry them.
+   */
   now: TrafficNow | null;
+  /** Whether `now` is stored (read without parsing it); absent on frames not read from a store. */
+  readonly hasNow?: boolean;
+  /**
+   * When `now` is not stored: the per-area values that move every tick (`encodeIndexValues`, exact Float64),
+   * the rest being those of the last stored indices. Null on frames that store `now`.
+   */
+  values: Uint8Array | null;
 }
 
 /** Accepted observations in columns (the ingest hook's shape), with their first recorder sequence number. */
@@ -86,6 +97,12 @@ export interface HistoryStore {
   /** Appends frames in bulk (one Appender batch). */
   appendFrames(frames: readonly FrameRecord[]): Promise<void>;
   appendObservations(columns: ObservationColumns): Promise<void>;
+  /**
+   * Bulk-loads observations from a CSV file in table column order (rseq, segment index, observed at,
+   * received at, speed, flow or empty, quoted source), as the observation spool writes it. Optional: a store
+   * without it gets `appendObservations`.
+   */
+  appendObservationsCsv?(path: string): Promise<void>;
   appendEvents(events: readonly EventRecord[]): Promise<void>;
   /** The newest keyframe at or before `at`, looking back at most `lookBackMs`. */
   keyframeAtOrBefore(at: number, lookBackMs: number): Promise<FrameRecord | null>;
@@ -99,7 +116,13 @@ export interface HistoryStore {
   /** Network TTI and TPI per minute (last frame of each minute) within the range. */
   indicesPerMinute(range: TimeRange): Promise<{ at: number; tti: number | null; tpi: number | null }[]>;
   events(range: TimeRange): Promise<EventRecord[]>;
-  observations(range: TimeRange): Promise<ObservationRecord[]>;
+  /** Observations observed in the range, oldest first; only those of `segmentIndices` when given. */
+  observations(range: TimeRange, segmentIndices?: readonly number[]): Promise<ObservationRecord[]>;
+  /**
+   * The recorded indices of the last frame of each minute with frames in the range, oldest first (rebuilt
+   * from the last stored ones where that frame did not store them; exact, see `indices-key.ts`).
+   */
+  nowPerMinute(range: TimeRange): Promise<TrafficNow[]>;
   /** Row counts per 15-minute bucket (oldest first). */
   bucketCounts(): Promise<BucketCount[]>;
   deleteRange(range: TimeRange): Promise<void>;

@@ -2,6 +2,7 @@ import { SPEED_UNKNOWN } from '@cbo/contracts';
 import type { TrafficNow } from '@cbo/contracts';
 import { decodeFrame } from '@cbo/wire';
 import type { FrameRecord, HistoryStore } from './history-store';
+import { rebaseIndices } from './indices-key';
 
 /** How far back a seek looks for a keyframe: a recording with no keyframe for this long is not replayable. */
 export const KEYFRAME_LOOKBACK_MS = 36 * 3_600_000;
@@ -16,13 +17,22 @@ export interface RecordedState {
   segmentsHash: number;
   /** Quantised speeds per segment (wire units), as the client held them after that frame. */
   speeds: Uint16Array;
-  /** The last frame applied; its `now` holds the recorded indices (parsed only when read). */
+  /** The last frame applied. */
   nowRecord: FrameRecord | null;
+  /** The last frame applied that stored its indices (parsed only when read). */
+  nowBase: FrameRecord | null;
 }
 
-/** Recorded indices at the state's position, or null. */
+/**
+ * Recorded indices at the state's position, or null: those of the last frame applied, rebuilt from the last
+ * stored ones when that frame did not store them (see `indices-key.ts`).
+ */
 export function recordedNow(state: RecordedState): TrafficNow | null {
-  return state.nowRecord?.now ?? null;
+  const { nowRecord: record, nowBase: base } = state;
+  if (!record || !base) return null;
+  if (record === base) return record.now;
+  const now = base.now;
+  return now && rebaseIndices(now, base.at, base.seq, record.at, record.seq, record.values);
 }
 
 /** Applies one recorded frame (keyframe: replaces every speed; delta: the listed ones) to a state. */
@@ -42,6 +52,7 @@ export function applyRecordedFrame(state: RecordedState, record: FrameRecord): v
   state.cursorAt = record.at;
   state.cursorRseq = record.rseq;
   state.nowRecord = record;
+  if (record.hasNow ?? record.now !== null) state.nowBase = record;
 }
 
 /**
@@ -61,6 +72,7 @@ export async function seekRecordedState(
     segmentsHash: 0,
     speeds: new Uint16Array(segmentCount).fill(SPEED_UNKNOWN),
     nowRecord: null,
+    nowBase: null,
   };
   if (!keyframe) return state;
   applyRecordedFrame(state, keyframe);

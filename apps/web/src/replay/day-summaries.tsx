@@ -9,12 +9,12 @@ function total(counts: Readonly<Record<string, number>>): number {
   return Object.values(counts).reduce((sum, n) => sum + n, 0);
 }
 
-function SummaryColumn({ summary }: { summary: DaySummary }): ReactNode {
+function SummaryColumn({ summary, label }: { summary: DaySummary; label?: string }): ReactNode {
   const { t, locale } = useI18n();
   const value = (v: number | null) => (v === null ? '–' : formatNumber(locale, v, 2));
   return (
-    <dl className="day-summary" data-testid={`day-summary-${summary.date}`}>
-      <dt>{summary.date}</dt>
+    <dl className="day-summary" data-testid={`day-summary-${label === undefined ? summary.date : 'typical'}`}>
+      <dt>{label ?? summary.date}</dt>
       <dd />
       <dt>{t('replay.peakDelay')}</dt>
       <dd>{value(summary.peakDelayIndex)}</dd>
@@ -36,8 +36,15 @@ function SummaryColumn({ summary }: { summary: DaySummary }): ReactNode {
   );
 }
 
-/** Summary figures of the replayed day and, side by side, of the compared day. */
-export function DaySummaries({ dates }: { dates: readonly string[] }): ReactNode {
+/** Props of {@link DaySummaries}. */
+export interface DaySummariesProps {
+  dates: readonly string[];
+  /** The typical day's figures, shown after the dates' columns. */
+  typical?: { summary: DaySummary; label: string } | undefined;
+}
+
+/** Summary figures of the replayed day and, side by side, of the compared day or the typical day. */
+export function DaySummaries({ dates, typical }: DaySummariesProps): ReactNode {
   const { t } = useI18n();
   const first = useQuery(daySummaryQuery(dates[0] ?? ''));
   const second = useQuery({ ...daySummaryQuery(dates[1] ?? ''), enabled: dates.length > 1 });
@@ -47,6 +54,7 @@ export function DaySummaries({ dates }: { dates: readonly string[] }): ReactNode
       <div className="day-summaries__columns">
         {first.data && <SummaryColumn summary={first.data} />}
         {dates.length > 1 && second.data && <SummaryColumn summary={second.data} />}
+        {typical && <SummaryColumn summary={typical.summary} label={typical.label} />}
       </div>
     </section>
   );

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { REPLAY_SPEEDS } from '@cbo/contracts';
 import type { HistoryDay, ReplayCommand, ReplayState } from '@cbo/contracts';
 import { useI18n } from '../i18n/i18n-context';
+import { TYPICAL_DAY } from './history-queries';
 
 /** Props of {@link ReplayControls}. */
 export interface ReplayControlsProps {
@@ -56,6 +57,7 @@ export function ReplayControls({
           onChange={(e) => onCompareDate(e.target.value === '' ? null : e.target.value)}
         >
           <option value="">{t('replay.compareNone')}</option>
+          <option value={TYPICAL_DAY}>{t('replay.compareTypical')}</option>
           {days
             .filter((d) => d.date !== date)
             .map((d) => (

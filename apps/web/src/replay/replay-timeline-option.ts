@@ -1,5 +1,5 @@
 import type { EChartsCoreOption } from 'echarts/core';
-import type { DayTimeline } from '@cbo/contracts';
+import type { BacktestResult, DayTimeline } from '@cbo/contracts';
 import { levelCssColor } from '../map/level-palette';
 
 /** Labels the timeline needs from the screen. */
@@ -8,6 +8,9 @@ export interface TimelineLook {
   mainLabel: string;
   compareLabel: string;
   alertsLabel: string;
+  /** Legend names of the backtest marks. */
+  wouldLabel: string;
+  didLabel: string;
 }
 
 /** Severity colours of alert marks (shape: a triangle pin, so colour is not the only cue). */
@@ -21,6 +24,29 @@ const SEVERITY_COLORS: Readonly<Record<string, string>> = {
 function severityOf(payload: unknown): string {
   const severity = (payload as { severity?: unknown } | null)?.severity;
   return typeof severity === 'string' ? severity : 'blue';
+}
+
+/** Backtest marks under the alert pins: diamonds where the rule would have fired, rings where it did. */
+function backtestSeries(backtest: BacktestResult, yMax: number, look: TimelineLook): object[] {
+  const raised = (f: { kind: string }) => f.kind === 'raised';
+  return [
+    {
+      name: look.wouldLabel,
+      type: 'scatter',
+      symbol: 'diamond',
+      symbolSize: 11,
+      itemStyle: { color: '#56b4e9' },
+      data: backtest.wouldHaveFired.filter(raised).map((f) => [f.at, yMax - 0.35]),
+    },
+    {
+      name: look.didLabel,
+      type: 'scatter',
+      symbol: 'emptyCircle',
+      symbolSize: 11,
+      itemStyle: { color: '#e69f00', borderWidth: 2 },
+      data: backtest.actuallyFired.filter(raised).map((f) => [f.at, yMax - 0.55]),
+    },
+  ];
 }
 
 /** The replay position as a vertical line on the scrubber (none before the session reports one). */
@@ -44,6 +70,7 @@ export function buildTimelineOption(
   compare: DayTimeline | undefined,
   cursorAt: number | null,
   look: TimelineLook,
+  backtest: BacktestResult | null = null,
 ): EChartsCoreOption {
   const hourFormat = new Intl.DateTimeFormat('en-GB', {
     timeZone: look.timeZone,
@@ -65,7 +92,11 @@ export function buildTimelineOption(
     legend: {
       top: 0,
       textStyle: { color: '#c9d4e3' },
-      data: [look.mainLabel, ...(compare ? [look.compareLabel] : [])],
+      data: [
+        look.mainLabel,
+        ...(compare ? [look.compareLabel] : []),
+        ...(backtest ? [look.wouldLabel, look.didLabel] : []),
+      ],
     },
     xAxis: {
       type: 'time',
@@ -111,6 +142,7 @@ export function buildTimelineOption(
           itemStyle: { color: SEVERITY_COLORS[severityOf(e.payload)] ?? '#4f8fe8' },
         })),
       },
+      ...(backtest ? backtestSeries(backtest, yMax, look) : []),
     ],
   };
 }

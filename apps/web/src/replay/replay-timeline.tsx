@@ -5,7 +5,7 @@ import { useEChart } from '../chart/use-echart';
 import { LineChart, ScatterChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, MarkLineComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
-import type { DayTimeline } from '@cbo/contracts';
+import type { BacktestResult, DayTimeline } from '@cbo/contracts';
 import { useI18n } from '../i18n/i18n-context';
 import { buildTimelineOption, cursorMarkLine } from './replay-timeline-option';
 
@@ -15,6 +15,10 @@ echarts.use([LineChart, ScatterChart, GridComponent, LegendComponent, MarkLineCo
 export interface ReplayTimelineProps {
   main: DayTimeline;
   compare: DayTimeline | undefined;
+  /** Label of the compared curve (its date, or the typical day). */
+  compareLabel?: string;
+  /** A backtest of the day, drawn as marks. */
+  backtest?: BacktestResult | null;
   cursorAt: number | null;
   timeZone: string;
   /** Called with the time under a click (an alert mark: its time). */
@@ -25,6 +29,8 @@ export interface ReplayTimelineProps {
 export const ReplayTimeline = memo(function ReplayTimeline({
   main,
   compare,
+  compareLabel,
+  backtest = null,
   cursorAt,
   timeZone,
   onSeek,
@@ -42,15 +48,23 @@ export const ReplayTimeline = memo(function ReplayTimeline({
 
   useEffect(() => {
     chartRef.current?.setOption(
-      buildTimelineOption(main, compare, cursorRef.current, {
-        timeZone,
-        mainLabel: main.date,
-        compareLabel: compare?.date ?? '',
-        alertsLabel: t('replay.alerts'),
-      }),
+      buildTimelineOption(
+        main,
+        compare,
+        cursorRef.current,
+        {
+          timeZone,
+          mainLabel: main.date,
+          compareLabel: compareLabel ?? compare?.date ?? '',
+          alertsLabel: t('replay.alerts'),
+          wouldLabel: t('replay.backtestWould'),
+          didLabel: t('replay.backtestDid'),
+        },
+        backtest,
+      ),
       { notMerge: true },
     );
-  }, [chartRef, main, compare, timeZone, t]);
+  }, [chartRef, main, compare, compareLabel, backtest, timeZone, t]);
 
   useEffect(() => {
     cursorRef.current = cursorAt;
