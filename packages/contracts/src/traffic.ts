@@ -71,6 +71,16 @@ export const AreaIndicesSchema = Type.Object({
   /** Age of the newest input at compute time, ms; null when there is none. */
   newestInputAgeMs: Type.Union([Type.Number(), Type.Null()]),
   segmentCount: Type.Integer({ minimum: 0 }),
+  /**
+   * Metric 1, vehicles in transit (docs/indices.md section 2.7), vehicles. With the two below it completes
+   * the seven metrics: present on `GET /traffic/now`, absent on the lighter `traffic:indices` event (whose
+   * listeners get them from `traffic:insights`).
+   */
+  vehiclesInTransit: Type.Optional(Type.Number({ minimum: 0 })),
+  /** Metric 6, congestion points: connected runs of linked segments at level 4 or worse, count. */
+  congestionPoints: Type.Optional(Type.Integer({ minimum: 0 })),
+  /** Metric 7, active suspected incidents in the area, count. */
+  activeIncidents: Type.Optional(Type.Integer({ minimum: 0 })),
 });
 export type AreaIndices = Static<typeof AreaIndicesSchema>;
 
@@ -80,6 +90,15 @@ export const TrafficNowSchema = Type.Object({
   tick: Type.Integer({ minimum: 0 }),
   network: AreaIndicesSchema,
   districts: Type.Array(AreaIndicesSchema),
+  /** Where the rest of the traffic picture is (REST paths), on `GET /traffic/now` only. */
+  links: Type.Optional(
+    Type.Object({
+      /** The seven metrics per street: `/api/v1/traffic/streets`. */
+      streets: Type.String(),
+      /** Active and recently cleared suspected incidents: `/api/v1/traffic/incidents`. */
+      incidents: Type.String(),
+    }),
+  ),
 });
 export type TrafficNow = Static<typeof TrafficNowSchema>;
 

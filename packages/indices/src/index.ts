@@ -82,3 +82,20 @@ export type {
 } from './river/water-class';
 export { computeReachStatuses } from './river/reach-status';
 export type { LatestLevel, LatestSample, ReachStatusOptions, ReachStatusNetwork } from './river/reach-status';
+export {
+  computeBikeMetrics,
+  toBikeCounts,
+  zoneStatus,
+  ZONE_BUSY_SATURATION,
+  ZONE_SATURATED,
+} from './bikes/compute-bike-metrics';
+export type { BikeFleetArrays, BikeMetricsInput, BikeMetrics } from './bikes/compute-bike-metrics';
+export {
+  stationStatus,
+  netFlowPerHour,
+  STATION_LOW_FILL,
+  STATION_HIGH_FILL,
+  STATION_FORECAST_MIN,
+  STATION_FLOW_MIN_SPAN_MIN,
+} from './bikes/station-forecast';
+export type { StationSample, StationReading } from './bikes/station-forecast';

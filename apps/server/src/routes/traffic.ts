@@ -1,13 +1,17 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { ROLES, TrafficNowSchema, TtiSeriesSchema } from '@cbo/contracts';
+import { withTrafficMetrics } from '../traffic/with-traffic-metrics';
 
-/** `GET /traffic/now` (indices of the last tick) and `GET /traffic/series` (network TTI per minute today). */
+/**
+ * `GET /traffic/now` (the seven metrics of the network and each district as of the last tick, with links to
+ * the per-street metrics and the incidents) and `GET /traffic/series` (network TTI per minute today).
+ */
 export const trafficRoutes: FastifyPluginAsync = async (app) => {
   const anyRole = app.requireRole(...ROLES);
   app.get(
     '/traffic/now',
     { preHandler: anyRole, schema: { response: { 200: TrafficNowSchema } } },
-    async () => app.pipeline.latest(),
+    async () => withTrafficMetrics(app.pipeline.latest(), app.trafficInsights.latest()),
   );
   app.get(
     '/traffic/series',

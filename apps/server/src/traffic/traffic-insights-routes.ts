@@ -12,6 +12,9 @@ import {
   type DrilldownKind,
 } from '@cbo/contracts';
 import { BadRequestError } from '../errors';
+import { ForbiddenError } from '../auth/auth-errors';
+import { HISTORY_ROLES } from '../plugins/history';
+import { buildAreaPastDay } from './area-past-day';
 import { buildAreaToday } from './area-today';
 import { isCalendarDate } from './traffic-day-archive';
 import { readSegmentObservations } from './segment-observations';
@@ -24,6 +27,16 @@ const DEFAULT_WINDOW_MS = 3_600_000;
 
 const WindowQuery = Type.Object(
   { from: Type.Optional(Type.Integer({ minimum: 0 })), to: Type.Optional(Type.Integer({ minimum: 0 })) },
+  { additionalProperties: false },
+);
+
+const AreaDayQuery = Type.Object(
+  {
+    /** A past local date `YYYY-MM-DD` (the replayed day); default today. */
+    date: Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' })),
+    /** With `date`: the time the drill-down is as of (the replay's time), epoch ms; default the day's end. */
+    at: Type.Optional(Type.Integer({ minimum: 0 })),
+  },
   { additionalProperties: false },
 );
 
@@ -60,13 +73,31 @@ export const trafficInsightsRoutes: FastifyPluginAsync = async (app) => {
       return report;
     },
   );
-  app.get<{ Params: { kind: string; id: string } }>(
+  app.get<{ Params: { kind: string; id: string }; Querystring: { date?: string; at?: number } }>(
     '/traffic/areas/:kind/:id/today',
-    { ...read, schema: { response: { 200: AreaTodaySchema } } },
+    { ...read, schema: { querystring: AreaDayQuery, response: { 200: AreaTodaySchema } } },
     async (request) => {
       const { kind, id } = request.params;
+      const { date, at } = request.query;
       if (!(DRILLDOWN_KINDS as readonly string[]).includes(kind)) {
         throw new BadRequestError(`kind: must be one of ${DRILLDOWN_KINDS.join(', ')}`);
+      }
+      if (date !== undefined && date !== insights.today().acc.date) {
+        if (!isCalendarDate(date)) throw new BadRequestError(`date: '${date}' is not a date (YYYY-MM-DD)`);
+        // A past day is history: the wall sees today only.
+        const role = request.actor?.role;
+        if (!HISTORY_ROLES.some((allowed) => allowed === role))
+          throw new ForbiddenError(HISTORY_ROLES.join(', '));
+        const store = app.hasDecorator('history') ? app.history.store : null;
+        const past = await buildAreaPastDay(
+          { service: insights, store },
+          kind as DrilldownKind,
+          id,
+          date,
+          at,
+        );
+        if (!past) throw new TrafficNotFoundError(`no ${kind} '${id}' recorded on ${date}`);
+        return past;
       }
       const today = buildAreaToday(insights, app.pipeline.state, kind as DrilldownKind, id);
       if (!today) throw new TrafficNotFoundError(`no ${kind} '${id}'`);

@@ -1,9 +1,9 @@
 import type { ReactNode } from 'react';
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { AreaTrafficMetrics } from '@cbo/contracts';
 import { useI18n } from '../i18n/i18n-context';
 import { formatNumber, formatPercent } from '../i18n/translate';
-import { areaTodayQuery, segmentObservationsQuery } from '../insights/insight-queries';
+import { areaTodayQuery, segmentObservationsQuery, type PastDayPoint } from '../insights/insight-queries';
 import { levelCssColor } from '../map/level-palette';
 import { DrilldownChart } from './drilldown-chart';
 import { IncidentList, ObservationList } from './drilldown-lists';
@@ -17,6 +17,8 @@ export interface DrilldownPanelProps {
   /** Pixel scale of the screen, 1 at 1080 px high. */
   scale: number;
   onClose: () => void;
+  /** A past day and instant to show (the replay); default today, live. */
+  day?: PastDayPoint;
 }
 
 const DASH = '—';
@@ -51,11 +53,19 @@ function MetricGrid({ metrics }: { metrics: AreaTrafficMetrics | null }): ReactN
  * the typical day, its incidents and camera events, and (segments) its raw observations. Reusable by any
  * screen: it only needs the selection.
  */
-export function DrilldownPanel({ selection, timeZone, scale, onClose }: DrilldownPanelProps): ReactNode {
+export function DrilldownPanel({ selection, timeZone, scale, onClose, day }: DrilldownPanelProps): ReactNode {
   const { t, locale } = useI18n();
-  const { data: area, isError } = useQuery(areaTodayQuery(selection.kind, selection.id));
+  // A replay moves `day.at` on: keep the previous answer on screen until the next one arrives.
+  const { data: area, isError } = useQuery({
+    ...areaTodayQuery(selection.kind, selection.id, day),
+    placeholderData: keepPreviousData,
+  });
   const isSegment = selection.kind === 'segment';
-  const { data: observations } = useQuery({ ...segmentObservationsQuery(selection.id), enabled: isSegment });
+  const { data: observations } = useQuery({
+    ...segmentObservationsQuery(selection.id, day),
+    enabled: isSegment,
+    placeholderData: keepPreviousData,
+  });
   const level = area?.metrics?.level ?? 0;
   const name = area ? (locale === 'en' ? area.nameEn : area.nameZh) : selection.id;
   return (
@@ -70,6 +80,7 @@ export function DrilldownPanel({ selection, timeZone, scale, onClose }: Drilldow
           <span className="drilldown__dim">
             {' '}
             · {isSegment ? selection.id : t(`level.${level as 0 | 1 | 2 | 3 | 4 | 5}`)}
+            {day && ` · ${t('drilldown.replayAt', { date: day.date })}`}
           </span>
         </h2>
         <button

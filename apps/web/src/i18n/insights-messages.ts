@@ -26,6 +26,10 @@ export const INSIGHTS_ZH_CN = {
   'drilldown.hint': '点击路段或区域查看详情',
   'event.illegal-parking': '违法停车',
   'event.stopped-vehicle': '异常停车',
+  'drilldown.open': '查看详情',
+  'drilldown.replayAt': '回放日 {date}',
+  'map.incident': '疑似事件',
+  'map.parking': '违停',
 } as const;
 
 /** Texts of the traffic insights, in English. */
@@ -56,4 +60,8 @@ export const INSIGHTS_EN: Record<keyof typeof INSIGHTS_ZH_CN, string> = {
   'drilldown.hint': 'Click a road or a district for details',
   'event.illegal-parking': 'Illegal parking',
   'event.stopped-vehicle': 'Stopped vehicle',
+  'drilldown.open': 'Drill down',
+  'drilldown.replayAt': 'Replayed day {date}',
+  'map.incident': 'Suspected incident',
+  'map.parking': 'Illegal parking',
 };

@@ -3,6 +3,7 @@ import {
   AreaTodaySchema,
   SegmentObservationsSchema,
   TrafficDayReportSchema,
+  TrafficEventListSchema,
   TrafficInsightsSchema,
   type DrilldownKind,
 } from '@cbo/contracts';
@@ -12,9 +13,22 @@ import { fetchValidated } from '../api/fetch-validated';
 export const insightKeys = {
   insights: ['traffic', 'insights'] as const,
   day: (date: string) => ['traffic', 'day', date] as const,
-  area: (kind: DrilldownKind, id: string) => ['traffic', 'area', kind, id] as const,
-  observations: (segmentId: string) => ['traffic', 'observations', segmentId] as const,
+  area: (kind: DrilldownKind, id: string, day?: PastDayPoint) =>
+    ['traffic', 'area', kind, id, day?.date ?? 'today', day?.at ?? null] as const,
+  observations: (segmentId: string, day?: PastDayPoint) =>
+    ['traffic', 'observations', segmentId, day?.at ?? null] as const,
+  events: ['traffic', 'events'] as const,
 };
+
+/** Camera events (illegal parking, stopped vehicles) of the last hour, newest first. */
+export function trafficEventsQuery() {
+  return queryOptions({
+    queryKey: insightKeys.events,
+    queryFn: ({ signal }) => fetchValidated('/api/v1/traffic/events', TrafficEventListSchema, signal),
+    staleTime: 15_000,
+    refetchInterval: 30_000,
+  });
+}
 
 /** The seven metrics, incidents and forecasts; the socket bridge writes each tick's into the cache. */
 export function trafficInsightsQuery() {
@@ -40,13 +54,24 @@ export function dayReportQuery(date: string | null) {
   });
 }
 
-/** Speed and TTI of an area today against the typical day, with its metrics, incidents and events. */
-export function areaTodayQuery(kind: DrilldownKind, id: string) {
+/** A past local day and an instant of it (the replayed day at the replay's time). */
+export interface PastDayPoint {
+  /** Local date `YYYY-MM-DD`. */
+  date: string;
+  /** Epoch ms. */
+  at: number;
+}
+
+/**
+ * Speed and TTI of an area today against the typical day, with its metrics, incidents and events; with `day`,
+ * of that past day as of `day.at`.
+ */
+export function areaTodayQuery(kind: DrilldownKind, id: string, day?: PastDayPoint) {
   return queryOptions({
-    queryKey: insightKeys.area(kind, id),
+    queryKey: insightKeys.area(kind, id, day),
     queryFn: ({ signal }) =>
       fetchValidated(
-        `/api/v1/traffic/areas/${kind}/${encodeURIComponent(id)}/today`,
+        `/api/v1/traffic/areas/${kind}/${encodeURIComponent(id)}/today${day ? `?date=${day.date}&at=${day.at}` : ''}`,
         AreaTodaySchema,
         signal,
       ),
@@ -55,13 +80,18 @@ export function areaTodayQuery(kind: DrilldownKind, id: string) {
   });
 }
 
-/** A segment's raw readings of the last hour. */
-export function segmentObservationsQuery(segmentId: string) {
+/** Query string of the hour before `day.at`; empty for the live last hour. */
+function observationWindow(day: PastDayPoint | undefined): string {
+  return day ? `?from=${Math.max(0, day.at - 3_600_000)}&to=${day.at}` : '';
+}
+
+/** A segment's raw readings of the last hour (with `day`, of the hour before `day.at`). */
+export function segmentObservationsQuery(segmentId: string, day?: PastDayPoint) {
   return queryOptions({
-    queryKey: insightKeys.observations(segmentId),
+    queryKey: insightKeys.observations(segmentId, day),
     queryFn: ({ signal }) =>
       fetchValidated(
-        `/api/v1/traffic/segments/${encodeURIComponent(segmentId)}/observations`,
+        `/api/v1/traffic/segments/${encodeURIComponent(segmentId)}/observations${observationWindow(day)}`,
         SegmentObservationsSchema,
         signal,
       ),

@@ -32,6 +32,11 @@ export interface CityMapProps {
    * referentially stable (useMemo) so the overlay is only updated when they change.
    */
   overlayLayers?: readonly Layer[];
+  /**
+   * Turns an object of a pickable overlay layer under a click into a selection (e.g. an incident marker into
+   * its segment); consulted before segments and districts. Without it, overlay layers are not picked.
+   */
+  pickOverlay?: (object: unknown) => DrilldownSelection | null;
 }
 
 const NO_LAYERS: readonly Layer[] = [];
@@ -65,6 +70,7 @@ export const CityMap = memo(function CityMap({
   scale,
   onPick,
   overlayLayers = NO_LAYERS,
+  pickOverlay,
 }: CityMapProps): ReactNode {
   const { locale } = useI18n();
   const containerRef = useRef<HTMLDivElement>(null);
@@ -136,6 +142,14 @@ export const CityMap = memo(function CityMap({
     if (!map || !onPick) return;
     const rect = event.currentTarget.getBoundingClientRect();
     const at: [number, number] = [event.clientX - rect.left, event.clientY - rect.top];
+    const hit = pickOverlay
+      ? overlayRef.current?.pickObject({ x: at[0], y: at[1], radius: 4 * scale })
+      : null;
+    const overlayPick = hit && pickOverlay ? pickOverlay(hit.object) : null;
+    if (overlayPick) {
+      onPick(overlayPick);
+      return;
+    }
     const { lng, lat } = map.unproject(at);
     const project = (lngLat: readonly [number, number]): [number, number] => {
       const p = map.project([lngLat[0], lngLat[1]]);

@@ -1,8 +1,6 @@
+import { POINTS as POINTS_FIELD } from './area-accumulator';
 import { METRIC_FIELDS } from './metrics-layout';
 import type { MetricsLayout } from './metrics-layout';
-
-/** Accumulator field of the congestion point count (shared with computeTrafficMetrics). */
-const POINTS_FIELD = 10;
 
 /**
  * Counts congestion points into the layout's accumulator: for each area kind (network, district, street),

@@ -1,4 +1,5 @@
 import type { City } from '@cbo/city';
+import { AREA_FIELDS } from './area-accumulator';
 
 /** The parts of a `City` the traffic metrics read; any `City` is one. */
 export type MetricsCity = Pick<
@@ -33,7 +34,7 @@ export interface MetricsLayout {
 }
 
 /** Fields per area in {@link MetricsLayout.accumulator}. */
-export const METRIC_FIELDS = 11;
+export const METRIC_FIELDS = AREA_FIELDS;
 
 /** Groups segments into streets by `roadId` and allocates the scratch buffers. */
 export function createMetricsLayout(city: MetricsCity): MetricsLayout {
