@@ -4,6 +4,8 @@ import { measureIngestThroughput } from './ingest-throughput';
 import { measureTrafficScale } from './traffic-scale';
 import { historyRows, measureHistoryScale } from './history-rows';
 import { measureTrafficInsights, printMapeTable, trafficInsightRows } from './traffic-insight-rows';
+import { alertRuleRows, measureAlertRules } from './alert-rules-scale';
+import { bikesScaleRows, measureBikesScale } from './bikes-scale';
 
 /** Segments of the densified city of the scale figures. */
 const SCALE_SEGMENTS = 50_000;
@@ -46,6 +48,10 @@ const cpuShare = scale.cpuMsPerTickMean / 1000;
 process.stdout.write('(h) history recorder, day size, hour load, seek...\n');
 const history = await measureHistoryScale(city, bigCity);
 const insights = await measureTrafficInsights();
+process.stdout.write('(i) alert rules at 50,000 segments + river + bikes, 200 rules...\n');
+const alertRules = measureAlertRules(bigCity);
+process.stdout.write('(j) shared bikes: 300,000 dockless bikes reporting every 30 s...\n');
+const bikesScale = measureBikesScale(city);
 
 printTable([
   {
@@ -104,6 +110,8 @@ printTable([
   },
   ...historyRows(history),
   ...trafficInsightRows(insights, scale.cpuMsPerTickMean),
+  ...alertRuleRows(alertRules),
+  ...bikesScaleRows(bikesScale),
 ]);
 printMapeTable(insights.forecast);
 process.stdout.write(`\nbench took ${formatNumber((performance.now() - startedAt) / 1000, 1)} s\n`);

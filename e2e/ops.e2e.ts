@@ -233,4 +233,98 @@ describe('/ops and /wall', () => {
       JSON.stringify(delays),
     ).toBe(true);
   }, 180_000);
+
+  it('catches a wall up on the case changes made while it was offline, without a reload', async () => {
+    const { json: city } = await api('/api/v1/city');
+    const all = (city as unknown as CityDocument).segments;
+    const segment = all[all.length - 1]!;
+    const { json: issued } = await api('/api/v1/admin/wall-tokens', {
+      method: 'POST',
+      body: { screenName: 'e2e-wall-offline' },
+    });
+    const { json: key } = await api('/api/v1/admin/ingest-keys', {
+      method: 'POST',
+      body: { source: 'e2e-offline', feeds: ['traffic'] },
+    });
+    const wallToken = String(issued.token);
+    const ingestKey = String(key.key);
+    const wallContext = await signedInContext('/api/v1/auth/wall-sign-in', { token: wallToken }, { width: 1280, height: 720 }); // prettier-ignore
+    const wall = await wallContext.newPage();
+    await wall.goto(`${server.baseUrl}/wall`);
+    await wall.getByTestId('wall-alerts').waitFor({ timeout: 60_000 });
+    await api('/api/v1/ingest/traffic', {
+      method: 'POST',
+      headers: { 'x-api-key': ingestKey },
+      body: [{ segmentId: segment.id, observedAt: Date.now(), speedKmh: segment.freeFlowKmh / 3 }],
+    });
+    const find = async () => {
+      for (let i = 0; i < 60; i++) {
+        const { json } = await api('/api/v1/cases');
+        const found = (json.cases as { id: string; revision: number; alerts: { entityId: string }[] }[]).find((c) => c.alerts.some((a) => a.entityId === segment.id)); // prettier-ignore
+        if (found) return found;
+        await new Promise((resolve) => setTimeout(resolve, 500));
+      }
+      throw new Error('no case opened');
+    };
+    const opened = await find();
+    await wall
+      .locator(`[data-testid="wall-case"][data-case-id="${opened.id}"]`)
+      .waitFor({ state: 'attached', timeout: 30_000 })
+      .catch(async (error: unknown) => {
+        const shown = await wall.locator('[data-testid="wall-case"]').evaluateAll((items) => items.map((i) => i.getAttribute('data-case-id'))); // prettier-ignore
+        const badges = await wall.locator('[data-testid="connection-badge"]').evaluateAll((items) => items.map((i) => i.getAttribute('data-state'))); // prettier-ignore
+        throw new Error(
+          `wall shows ${JSON.stringify(shown)}, connection ${JSON.stringify(badges)}: ${String(error)}`,
+        );
+      });
+    const marks = await wall.evaluate(() => performance.getEntriesByType('navigation').length);
+
+    // Offline emulation stops the frames at once; the client notices the dead socket by its heartbeat
+    // (ping interval + timeout: up to 45 s), then shows disconnected.
+    await wallContext.setOffline(true);
+    await wall.locator('[data-testid="connection-badge"][data-state="disconnected"]').first().waitFor({ timeout: 60_000 }); // prettier-ignore
+    const { json: filed } = await api(`/api/v1/cases/${opened.id}/actions`, { method: 'POST', body: { type: 'file', revision: opened.revision } }); // prettier-ignore
+    const revision = (filed.case as { revision: number }).revision;
+    await api(`/api/v1/cases/${opened.id}/actions`, { method: 'POST', body: { type: 'dismiss', revision, reason: 'e2e: duplicate' } }); // prettier-ignore
+    await wall.waitForTimeout(1000);
+    const whileOffline = await wall.locator(`[data-testid="wall-case"][data-case-id="${opened.id}"]`).getAttribute('data-status'); // prettier-ignore
+    await wallContext.setOffline(false);
+    await wall.locator(`[data-testid="wall-case"][data-case-id="${opened.id}"][data-status="dismissed"]`).waitFor({ state: 'attached', timeout: 30_000 }); // prettier-ignore
+    expect([whileOffline, await wall.evaluate(() => performance.getEntriesByType('navigation').length)]).toEqual(['detected', marks]); // prettier-ignore
+    await wallContext.close();
+  }, 180_000);
+
+  it('lists, creates with explained errors, and expires a silence on /ops/rules', async () => {
+    const context = await signedInContext('/api/v1/auth/sign-in', { username: 'admin', password: ADMIN_PASSWORD }, { width: 1366, height: 768 }); // prettier-ignore
+    const page = await context.newPage();
+    await page.goto(`${server.baseUrl}/ops/rules`);
+    const panel = page.getByTestId('silences-panel');
+    await panel.waitFor({ timeout: 60_000 });
+    await panel.getByRole('button', { name: /新建屏蔽|New silence/ }).click();
+    const form = page.getByTestId('silence-form');
+    await form.getByRole('button', { name: /创建屏蔽|Create silence/ }).click();
+    await expect
+      .poll(() => page.getByTestId('silence-errors').locator('li').allTextContents())
+      .toEqual(['第 1 条条件: 值不能为空', '请填写原因（如道路施工）']);
+    await form.locator('input').first().fill('e2e-severe');
+    await form.locator('select').first().selectOption('rule');
+    await form
+      .locator('label', { hasText: /原因|Reason/ })
+      .locator('input')
+      .fill('道路施工 e2e');
+    await form.getByRole('button', { name: /创建屏蔽|Create silence/ }).click();
+    const active = page.getByTestId('silences-active').getByTestId('silence-row');
+    await active.first().waitFor({ timeout: 15_000 });
+    expect(await active.first().textContent()).toContain('rule = e2e-severe');
+    // A silenced alert stays listed, marked (the engine applies the silence at its next evaluation).
+    await page.getByTestId('firing-alerts').locator('.ops-silenced').first().waitFor({ timeout: 30_000 });
+    mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/ops-silences.png` });
+    await active
+      .first()
+      .getByRole('button', { name: /结束|Expire/ })
+      .click();
+    await expect.poll(() => active.count(), { timeout: 15_000 }).toBe(0);
+    await context.close();
+  }, 120_000);
 });

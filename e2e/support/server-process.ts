@@ -97,7 +97,7 @@ export async function startServer(env: Record<string, string>): Promise<ServerPr
     clearTimeout(timer);
   };
   try {
-    await waitForHealth(baseUrl, child, output, 40_000);
+    await waitForHealth(baseUrl, child, output, 120_000);
   } catch (error) {
     await stop();
     throw error;

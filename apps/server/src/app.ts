@@ -32,6 +32,12 @@ import { historyRoutes } from './routes/history';
 import { trafficInsightsPlugin } from './traffic/traffic-insights-plugin';
 import { trafficInsightsRoutes } from './traffic/traffic-insights-routes';
 import { trafficIngestRoutes } from './traffic/traffic-ingest-routes';
+import { riverPlugin } from './river/river-plugin';
+import { riverRoutes } from './river/river-routes';
+import { riverIngestRoutes } from './river/river-ingest-routes';
+import { bikesPlugin } from './bikes/bikes-plugin';
+import { bikesRoutes } from './bikes/bikes-routes';
+import { simGbfsRoutes } from './bikes/sim-gbfs-routes';
 
 /** What the app is made of besides its configuration. */
 export interface AppDeps {
@@ -83,8 +89,10 @@ export const appPlugin = fp<AppPluginOptions>(
     await app.register(simPlugin);
     await app.register(socketPlugin);
     await app.register(trafficInsightsPlugin);
+    await app.register(riverPlugin);
     await app.register(alertsPlugin);
     await app.register(opsSocketPlugin);
+    await app.register(bikesPlugin);
     await app.register(authRoutes, { prefix: API_PREFIX });
     await app.register(adminRoutes, { prefix: API_PREFIX });
     await app.register(cityRoutes, { prefix: API_PREFIX });
@@ -98,6 +106,10 @@ export const appPlugin = fp<AppPluginOptions>(
     await app.register(historyRoutes, { prefix: API_PREFIX });
     await app.register(trafficInsightsRoutes, { prefix: API_PREFIX });
     await app.register(trafficIngestRoutes, { prefix: API_PREFIX });
+    await app.register(riverRoutes, { prefix: API_PREFIX });
+    await app.register(riverIngestRoutes, { prefix: API_PREFIX });
+    await app.register(bikesRoutes, { prefix: API_PREFIX });
+    await app.register(simGbfsRoutes);
     await app.register(webRoutes);
   },
   { name: 'cbo-app' },

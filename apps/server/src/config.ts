@@ -88,6 +88,23 @@ export const ConfigSchema = Type.Object(
     SIGN_IN_LIMIT_PER_MIN: Type.Integer({ minimum: 1, maximum: 10_000, default: 10 }),
     /** Ingest requests per key per minute (a feed sends about one batch per second; this leaves room). */
     INGEST_LIMIT_PER_MIN: Type.Integer({ minimum: 1, maximum: 1_000_000, default: 60_000 }),
+    /** Shared bikes (docs/bikes.md): GBFS ingest, metrics, alerts and streams. */
+    BIKES: Type.Union([Type.Literal('on'), Type.Literal('off')], { default: 'on' }),
+    /**
+     * GBFS auto-discovery URLs (gbfs.json, 2.3 or 3.0) polled by the server, comma-separated; `id=url` names a
+     * feed (default id: derived from the host). Empty: none (the simulator's feed is added when SIM=on).
+     */
+    BIKES_GBFS_URLS: Type.String({ default: '' }),
+    /** Dockless bikes of the simulated Hangzhou feed (SIM=on); 0 turns the bike simulator off. */
+    BIKES_FLEET: Type.Integer({ minimum: 0, maximum: 1_000_000, default: 30_000 }),
+    /** Real time between checks of which GBFS files are due (each file is read on its own ttl), ms. */
+    BIKES_POLL_MS: Type.Integer({ minimum: 100, maximum: 600_000, default: 1000 }),
+    /** Largest GBFS document accepted by `POST /ingest/gbfs/...`, bytes (a city's vehicle list is large). */
+    BIKES_BODY_LIMIT_BYTES: Type.Integer({
+      minimum: 1024,
+      maximum: 512 * 1024 * 1024,
+      default: 64 * 1024 * 1024,
+    }),
   },
   { additionalProperties: false },
 );

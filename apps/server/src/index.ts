@@ -14,3 +14,5 @@ export type { Recorder } from './history/recorder';
 export { seekRecordedState } from './history/replay-cursor';
 export type { HistoryStore } from './history/history-store';
 export { createDuckDbHistoryStore } from './history/duckdb-history-store';
+export { createBikeService } from './bikes/bike-service';
+export type { BikeService, BikeServiceOptions } from './bikes/bike-service';

@@ -12,6 +12,8 @@ import { RequireRole } from './auth/require-role';
 import { LoginScreen } from './auth/login-screen';
 import { WallGate } from './auth/wall-gate';
 import { AdminScreen } from './admin/admin-screen';
+import { BikesScreen } from './bikes/bikes-screen';
+import { WaterScreen } from './water/water-screen';
 
 /** The screens by path; `/` goes to the wall. */
 const ROUTES: Readonly<Record<string, () => ReactNode>> = {
@@ -35,6 +37,16 @@ const ROUTES: Readonly<Record<string, () => ReactNode>> = {
   '/ops/rules': () => (
     <RequireRole roles={['admin']}>
       <RulesScreen />
+    </RequireRole>
+  ),
+  '/bikes': () => (
+    <RequireRole roles={['analyst', 'officer', 'admin']}>
+      <BikesScreen />
+    </RequireRole>
+  ),
+  '/water': () => (
+    <RequireRole roles={['analyst', 'officer', 'admin']}>
+      <WaterScreen />
     </RequireRole>
   ),
 };

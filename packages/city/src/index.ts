@@ -14,3 +14,14 @@ export type { RiverFixture, RiverNetwork, NearestHit } from './river/river-netwo
 export { parseRiverFixture, buildRiverNetwork, assembleRiverNetwork } from './river/build-river-network';
 export type { RiverNetworkOptions } from './river/build-river-network';
 export { validateRiverFixture, GAUGE_LEVEL_KEYS } from './river/validate-river-fixture';
+export { createBikeZoneIndex } from './bikes/bike-zone-index';
+export type { BikeZoneIndex } from './bikes/bike-zone-index';
+export { parseBikeFixture } from './bikes/parse-bike-fixture';
+export type {
+  BikeAreaUse,
+  BikeFixtureStation,
+  BikeFixtureZone,
+  BikeFixtureOperator,
+  BikeCityFixture,
+  BikeFixtureRejection,
+} from './bikes/parse-bike-fixture';

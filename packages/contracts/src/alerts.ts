@@ -6,7 +6,18 @@ export const ALERT_DOMAINS = ['traffic', 'river', 'bikes', 'feeds'] as const;
 export type AlertDomain = (typeof ALERT_DOMAINS)[number];
 
 /** Kinds of entity a rule watches. */
-export const ALERT_TARGETS = ['segment', 'district', 'network', 'gauge', 'station', 'zone', 'feed'] as const;
+export const ALERT_TARGETS = [
+  'segment',
+  'district',
+  'network',
+  'gauge',
+  'station',
+  'zone',
+  'feed',
+  'reach',
+  'river-event',
+  'operator',
+] as const;
 export type AlertTarget = (typeof ALERT_TARGETS)[number];
 
 /** Severities, lowest first (the Ministry of Water Resources signal colours). */

@@ -18,6 +18,12 @@ export interface TrafficSimOptions {
   utcOffsetMinutes?: number;
   /** Mean incidents per local day per 1,000 segments. @default 8 */
   incidentsPerDayPer1000Segments?: number;
+  /**
+   * Weather factor on speed, 0 < factor <= 1 (1: no effect), e.g. from rain over the segment's district
+   * (`rainSpeedFactor`). Must be a pure function of (segment index, time) so the sim stays deterministic.
+   * @default none (factor 1)
+   */
+  speedFactorAt?: (segmentIndex: number, at: number) => number;
 }
 
 /** A running traffic simulator. */
@@ -116,7 +122,8 @@ export function createTrafficSim(city: City, options: TrafficSimOptions, startAt
     const incident = incidentFactor(i, at, day);
     lastRatio = ratio;
     lastIncidentFactor = incident;
-    return Math.max(MIN_SPEED_KMH, Math.max(congested, vf * MIN_SPEED_FRACTION) * incident);
+    const weather = options.speedFactorAt ? Math.min(1, Math.max(0.1, options.speedFactorAt(i, at))) : 1;
+    return Math.max(MIN_SPEED_KMH, Math.max(congested, vf * MIN_SPEED_FRACTION) * incident * weather);
   }
 
   function observe(i: number, at: number, cycle: number): TrafficObservation {

@@ -28,3 +28,16 @@ export {
 export type { GaugeResponse } from './river/gauge-response';
 export { EVENTS_PER_CAMERA_PER_DAY } from './river/pollution-events';
 export { diurnalOxygenFactor, TYPICAL_QUALITY } from './river/water-quality-model';
+export { rainSpeedFactor, districtRainSpeedFactor, RAIN_SLOT_MS } from './river/rain-speed-factor';
+export { createBikeSim } from './bikes/create-bike-sim';
+export type { BikeSim, BikeSimOptions, BikeSimVehicles, BikeSimStationStatus } from './bikes/create-bike-sim';
+export { officeShare, leisureShare, stationFillShare, isRebalancing } from './bikes/bike-tide';
+export {
+  buildSimGbfsDocument,
+  simGbfsSystems,
+  simGbfsFiles,
+  rfc3339,
+  SIM_PUBLIC_SYSTEM_ID,
+  SIM_GBFS_TTL_S,
+} from './bikes/sim-gbfs-feed';
+export type { SimGbfsRequest } from './bikes/sim-gbfs-feed';

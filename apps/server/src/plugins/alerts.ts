@@ -4,7 +4,7 @@ import { createAlertService, type AlertService } from '../alerts/alert-service';
 import { createAlertsRepository } from '../alerts/alerts-repository';
 import { readRuleFixtures } from '../alerts/read-rule-fixtures';
 import { createSegmentMinuteHistory, type SegmentMinuteHistory } from '../alerts/segment-minute-history';
-import { feedInputs, trafficInputs } from '../alerts/traffic-inputs';
+import { createSegmentInputCache, feedInputs, trafficInputs } from '../alerts/traffic-inputs';
 import { createCaseService, type CaseService } from '../cases/case-service';
 import { createCasesRepository } from '../cases/cases-repository';
 import { readUnits } from '../cases/read-units';
@@ -50,7 +50,10 @@ export const alertsPlugin = fp(
     const segmentHistory = createSegmentMinuteHistory(app.city);
     const silentAfterMs = Math.max(FEED_STALE_AFTER_MS, 2 * TICK_MS * SIM_SPEED);
     let latestTick = app.pipeline.latest();
-    alerts.registerInputs(() => trafficInputs(app.city, app.pipeline.state, latestTick, FRESH_FOR_MS));
+    const segmentInputs = createSegmentInputCache(app.city.segmentCount);
+    alerts.registerInputs(() =>
+      trafficInputs(app.city, app.pipeline.state, latestTick, FRESH_FOR_MS, segmentInputs),
+    );
     alerts.registerInputs((now) => feedInputs(app.feedHealth.report(now), silentAfterMs, startedAt));
 
     let lastEvaluatedAt = Number.NEGATIVE_INFINITY;

@@ -5,6 +5,7 @@ import { createDuckDbHistoryStore } from '../history/duckdb-history-store';
 import { importFixtureDays } from '../history/fixture-days';
 import type { HistoryStore, TimeRange } from '../history/history-store';
 import { createRecorder, type Recorder } from '../history/recorder';
+import { createObservationSpool } from '../history/observation-spool';
 import { attachReplaySession } from '../history/replay-session';
 import { subscribeRecorderToOps } from '../history/subscribe-ops';
 import { pruneHistory } from '../history/prune-history';
@@ -56,10 +57,13 @@ export const historyPlugin = fp(
     app.decorate('history', history);
 
     if (config.HISTORY === 'on') {
+      // Observations are turned into CSV on a worker thread and bulk-loaded: ingest keeps its event loop.
+      const spool = await createObservationSpool();
       const recorder = createRecorder({
         store,
         pipeline: app.pipeline,
         keyframeEveryMs: config.HISTORY_KEYFRAME_MS,
+        spool,
         log,
       });
       await recorder.open();
@@ -88,6 +92,7 @@ export const historyPlugin = fp(
         unsubscribeIngest();
         unsubscribeOps();
         await flush();
+        await spool.close();
       });
     }
 

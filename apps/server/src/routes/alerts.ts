@@ -70,7 +70,11 @@ export const alertRoutes: FastifyPluginAsync = async (app) => {
       });
     },
   );
-  app.get('/alerts/silences', read, async () => ({ silences: app.alerts.silences() }));
+  // `at`: the server's clock (simulated time when the simulator starts in the past), to tell active from scheduled.
+  app.get('/alerts/silences', read, async () => ({
+    silences: app.alerts.silences(),
+    at: app.pipeline.clock.now(),
+  }));
   app.post<{ Body: SilenceRequest }>(
     '/alerts/silences',
     { ...officer, schema: { body: SilenceRequestSchema } },

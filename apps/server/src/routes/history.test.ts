@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { decodeFrame } from '@cbo/wire';
+import { learnDay } from '@cbo/indices';
 import { buildTestApp, TEST_START_AT, type TestApp } from '../testing/test-app';
 import { signInAs } from '../testing/sign-in';
 
@@ -135,6 +136,24 @@ describe('history routes', () => {
       targetId: 'network',
       severity: 'yellow',
     });
+  });
+
+  it('answers the typical day of the date from the learnt profile', async () => {
+    const t = await testApp();
+    const forecaster = t.app.trafficInsights.ttiForecaster;
+    learnDay(forecaster, {
+      dayStart: TEST_START_AT - 10 * 3_600_000 - 7 * 86_400_000,
+      weekend: false,
+      areaIds: ['network'],
+      tti: [new Float32Array(1440).fill(1.25)],
+    });
+    const { cookie } = await signInAs(t.app, 'analyst');
+    const response = await t.app.inject({
+      url: '/api/v1/history/days/2026-01-15/typical',
+      headers: { cookie },
+    });
+    const body = response.json<{ timeline: { tti: { tti: number }[] }; summary: { maxTti: number } }>();
+    expect([response.statusCode, body.timeline.tti.length, body.summary.maxTti]).toEqual([200, 1440, 1.25]);
   });
 
   it('rejects a date that does not exist', async () => {

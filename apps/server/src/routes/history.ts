@@ -10,6 +10,7 @@ import {
   EpochMsSchema,
   HistoryDaysSchema,
   LocalDateSchema,
+  TypicalDaySchema,
   type AlertRule,
   type LocalDate,
 } from '@cbo/contracts';
@@ -28,6 +29,8 @@ import { validateRule } from '@cbo/alerts';
 import { backtestRule } from '../history/backtest';
 import { csvLine, segmentsCsv } from '../history/segments-csv';
 import type { TimeRange } from '../history/history-store';
+import { evidenceRoutes } from '../evidence/evidence-routes';
+import { typicalDay } from '../history/typical-day';
 
 const DateParams = Type.Object({ date: LocalDateSchema });
 const AtQuery = Type.Object({ at: EpochMsSchema });
@@ -41,7 +44,7 @@ const ImportResultSchema = Type.Object({
 
 /**
  * History REST: recorded days, a day's timeline and summary, the recorded map at an instant (binary snapshot
- * frame, or CSV), Parquet export and import of a day. Replay itself runs over Socket.IO (`replay:command`).
+ * frame, or CSV), Parquet export and import of a day, a case's evidence pack. Replay itself runs over Socket.IO (`replay:command`).
  */
 export const historyRoutes: FastifyPluginAsync = async (app) => {
   const read = { preHandler: app.requireRole(...HISTORY_ROLES) };
@@ -83,6 +86,15 @@ export const historyRoutes: FastifyPluginAsync = async (app) => {
     async (request) => {
       dayRange(request.params.date);
       return summariseDay(store, request.params.date, timeZone);
+    },
+  );
+
+  app.get<{ Params: { date: string } }>(
+    '/history/days/:date/typical',
+    { ...read, schema: { params: DateParams, response: { 200: TypicalDaySchema } } },
+    async (request) => {
+      dayRange(request.params.date);
+      return typicalDay(app.trafficInsights.ttiForecaster, request.params.date, timeZone);
     },
   );
 
@@ -184,6 +196,8 @@ export const historyRoutes: FastifyPluginAsync = async (app) => {
       return backtestRule(store, app.city, request.body.date, rule);
     },
   );
+
+  await app.register(evidenceRoutes);
 
   app.register(async (scope) => {
     scope.addContentTypeParser(

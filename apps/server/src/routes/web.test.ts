@@ -49,7 +49,8 @@ describe('web app', () => {
 
   it('serves index.html for /wall and its client routes', async () => {
     const target = await buildWithWeb();
-    for (const url of ['/wall', '/wall/scene/2']) {
+    const screens = ['/wall', '/login', '/admin', '/ops', '/ops/rules', '/replay', '/water', '/bikes'];
+    for (const url of [...screens, '/wall/scene/2']) {
       const response = await target.inject(url);
       expect(response.statusCode).toBe(200);
       expect(response.body).toContain('<title>wall</title>');

@@ -34,4 +34,6 @@ export const webRoutes: FastifyPluginAsync = async (app) => {
   app.get('/ops', async (_request, reply) => sendIndex(reply));
   app.get('/ops/*', async (_request, reply) => sendIndex(reply));
   app.get('/replay', async (_request, reply) => sendIndex(reply));
+  app.get('/water', async (_request, reply) => sendIndex(reply));
+  app.get('/bikes', async (_request, reply) => sendIndex(reply));
 };

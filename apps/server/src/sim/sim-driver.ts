@@ -1,4 +1,4 @@
-import { createTrafficSim } from '@cbo/sim';
+import { createRainField, createTrafficSim, districtRainAreas, districtRainSpeedFactor } from '@cbo/sim';
 import type { IngestService } from '../ingest/ingest-service';
 import { SIM_SOURCE } from '../ingest/ingest-service';
 import type { TrafficPipeline } from '../pipeline/traffic-pipeline';
@@ -10,6 +10,11 @@ export interface SimDriverOptions {
   pipeline: TrafficPipeline;
   ingest: IngestService;
   seed: number;
+  /**
+   * Slow traffic by the rain over each segment's district (the same seeded rain field as the river simulator).
+   * @default true
+   */
+  rainSlowsTraffic?: boolean;
 }
 
 /**
@@ -17,8 +22,12 @@ export interface SimDriverOptions {
  * tick time and feeds what it produced through the ingest service as feed `sim`. Time is the pipeline's clock,
  * so with a scaled clock (SIM_SPEED > 1) the simulated day and the pipeline's freshness move together.
  */
-export function attachSimDriver({ pipeline, ingest, seed }: SimDriverOptions): void {
-  const sim = createTrafficSim(pipeline.city, { seed }, pipeline.clock.now() - SIM_WARM_UP_MS);
+export function attachSimDriver({ pipeline, ingest, seed, rainSlowsTraffic = true }: SimDriverOptions): void {
+  const { city } = pipeline;
+  const speedFactorAt = rainSlowsTraffic
+    ? districtRainSpeedFactor(city, createRainField({ seed }), districtRainAreas(city))
+    : undefined;
+  const sim = createTrafficSim(city, { seed, speedFactorAt }, pipeline.clock.now() - SIM_WARM_UP_MS);
   pipeline.beforeTick((at) => {
     ingest.ingestObservations(sim.advance(at), SIM_SOURCE);
   });

@@ -2,6 +2,8 @@ import { OPS_EN, OPS_ZH_CN } from './ops-messages';
 import { REPLAY_EN, REPLAY_ZH_CN } from './replay-messages';
 import { INSIGHTS_EN, INSIGHTS_ZH_CN } from './insights-messages';
 import { AUTH_EN, AUTH_ZH_CN } from './auth-messages';
+import { BIKES_EN, BIKES_ZH_CN } from './bikes-messages';
+import { WATER_EN, WATER_ZH_CN } from './water-messages';
 
 /** Every text of the screens, in Simplified Chinese (the default). Keys are shared with {@link EN}. */
 export const ZH_CN = {
@@ -45,6 +47,8 @@ export const ZH_CN = {
   ...REPLAY_ZH_CN,
   ...INSIGHTS_ZH_CN,
   ...AUTH_ZH_CN,
+  ...BIKES_ZH_CN,
+  ...WATER_ZH_CN,
 } as const;
 
 /** Message keys, one set for every language. */
@@ -92,6 +96,8 @@ export const EN: Record<MessageKey, string> = {
   ...REPLAY_EN,
   ...INSIGHTS_EN,
   ...AUTH_EN,
+  ...BIKES_EN,
+  ...WATER_EN,
 };
 
 /** Supported screen languages. */

@@ -90,6 +90,14 @@ export function CaseView({ city, current, alerts, units, now }: CaseViewProps): 
         )}
       </dl>
       <CaseActions key={current.id} current={current} units={units} />
+      <a
+        className="ops-case__evidence"
+        href={`/api/v1/cases/${encodeURIComponent(current.id)}/evidence`}
+        download
+        data-testid="case-evidence"
+      >
+        ⤓ {t('replay.evidence')}
+      </a>
       <div className="ops-case__columns">
         <section className="ops-case__data">
           <h3>{t('ops.case.alerts')}</h3>
@@ -100,6 +108,7 @@ export function CaseView({ city, current, alerts, units, now }: CaseViewProps): 
                 <li key={a.key}>
                   <SeverityBadge severity={live?.severity ?? a.severity} compact /> <code>{a.key}</code>
                   {live?.uncertain && <span className="ops-uncertain"> ? {t('ops.case.uncertain')}</span>}
+                  {live?.silenced && <span className="ops-silenced__tag"> 🔕 {t('ops.case.silenced')}</span>}
                 </li>
               );
             })}

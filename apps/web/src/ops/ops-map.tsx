@@ -1,16 +1,21 @@
 import { memo, useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
 import type { ReactNode } from 'react';
-import { Map as MapLibreMap, setWorkerUrl } from 'maplibre-gl';
+import { Map as MapLibreMap, setWorkerUrl, type MapMouseEvent } from 'maplibre-gl';
 import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { MapboxOverlay } from '@deck.gl/mapbox';
 import { PathLayer } from '@deck.gl/layers';
+import type { Layer } from '@deck.gl/core';
 import type { CityDocument, LngLat } from '@cbo/contracts';
 import { buildOfflineStyle } from '../map/offline-style';
 import { buildDeckLayers, createSegmentLayerData } from '../map/deck-layers';
 import { segmentBounds, type SegmentAttributes } from '../map/segment-attributes';
 import type { ValueStore } from '../realtime/value-store';
 import { pathsBounds } from './case-focus';
+import type { DrilldownSelection } from '../drilldown/pick-map-feature';
+import { pickOnMap, type PickOverlay } from '../drilldown/pick-on-map';
+
+const NO_LAYERS: readonly Layer[] = [];
 
 // MapLibre looks for its worker beside its own script; the bundle serves it as a hashed asset instead.
 setWorkerUrl(maplibreWorkerUrl);
@@ -23,6 +28,12 @@ export interface OpsMapProps {
   focus: readonly LngLat[][];
   /** Outline colour of the focused paths (the case's severity colour). */
   focusColor: readonly [number, number, number];
+  /** Called with the incident marker, segment or district under a click (the drill-down); no picking without it. */
+  onPick?: (selection: DrilldownSelection) => void;
+  /** More deck.gl layers above the segments (incidents); keep the array referentially stable. */
+  overlayLayers?: readonly Layer[];
+  /** Turns a picked overlay object into a selection; consulted before segments and districts. */
+  pickOverlay?: PickOverlay;
 }
 
 /**
@@ -35,6 +46,9 @@ export const OpsMap = memo(function OpsMap({
   segmentsVersion,
   focus,
   focusColor,
+  onPick,
+  overlayLayers = NO_LAYERS,
+  pickOverlay,
 }: OpsMapProps): ReactNode {
   const containerRef = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
@@ -65,6 +79,21 @@ export const OpsMap = memo(function OpsMap({
 
   useEffect(() => {
     const map = mapRef.current;
+    if (!map || !onPick) return undefined;
+    // MapLibre's click (not a DOM click): it does not fire at the end of a pan.
+    const handleClick = (event: MapMouseEvent) => {
+      const at: [number, number] = [event.point.x, event.point.y];
+      const pick = pickOnMap(map, overlayRef.current, city, at, 8, pickOverlay);
+      if (pick) onPick(pick);
+    };
+    map.on('click', handleClick);
+    return () => {
+      map.off('click', handleClick);
+    };
+  }, [city, networkBounds, onPick, pickOverlay]);
+
+  useEffect(() => {
+    const map = mapRef.current;
     if (!map) return;
     const bounds = pathsBounds(focus as LngLat[][], 0.04) ?? networkBounds;
     const [west, south, east, north] = bounds;
@@ -89,8 +118,10 @@ export const OpsMap = memo(function OpsMap({
       jointRounded: true,
       opacity: 0.55,
     });
-    overlayRef.current?.setProps({ layers: [highlight, ...buildDeckLayers(layerData, segments, [], 0.8)] });
-  }, [layerData, segments, version, focus, focusColor]);
+    overlayRef.current?.setProps({
+      layers: [highlight, ...buildDeckLayers(layerData, segments, [], 0.8), ...overlayLayers],
+    });
+  }, [layerData, segments, version, focus, focusColor, overlayLayers]);
 
   return (
     <div className="ops-map">

@@ -1,6 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import { Type } from '@sinclair/typebox';
 import { CaseDetailSchema, OpsSnapshotSchema, SegmentReadingsSchema, UnitSchema } from '@cbo/contracts';
+import type { OpsSnapshot } from '@cbo/contracts';
 import { fetchValidated } from '../api/fetch-validated';
 
 /** Query keys of the ops screens, in one place. */
@@ -17,7 +18,13 @@ const UnitListSchema = Type.Object({ units: Type.Array(UnitSchema) });
 export function opsSnapshotQuery() {
   return queryOptions({
     queryKey: opsKeys.snapshot,
-    queryFn: ({ signal }) => fetchValidated('/api/v1/ops/snapshot', OpsSnapshotSchema, signal),
+    // A socket snapshot can arrive while this fetch is under way (a screen connecting or reconnecting): an
+    // answer older than the snapshot held keeps the one held, so the screen never steps back.
+    queryFn: async ({ signal, client }) => {
+      const fetched = await fetchValidated('/api/v1/ops/snapshot', OpsSnapshotSchema, signal);
+      const held = client.getQueryData<OpsSnapshot>(opsKeys.snapshot);
+      return held !== undefined && held.at > fetched.at ? held : fetched;
+    },
     staleTime: Infinity,
     // Re-fetched now and then to repair anything a socket gap missed.
     refetchInterval: 300_000,

@@ -21,6 +21,12 @@ import { SEVERITY_STYLE } from './severity-badge';
 import { useOpsBridge } from './use-ops-bridge';
 import { useOpsShortcuts } from './use-ops-shortcuts';
 import { describeCaseLocation } from './case-labels';
+import { DrilldownPanel } from '../drilldown/drilldown-panel';
+import { DrilldownOpenButton } from '../drilldown/drilldown-open-button';
+import { useDrilldownSelection } from '../drilldown/use-drilldown-selection';
+import { caseDrilldownSelection } from '../drilldown/case-drilldown-selection';
+import { useIncidentOverlay } from '../map/incident-overlay';
+import { incidentSelectionOf } from '../map/incident-layers';
 import './ops.css';
 
 const NO_CASES: Case[] = [];
@@ -57,6 +63,9 @@ export function OpsScreen(): ReactNode {
   );
   const selected = (snapshot?.cases ?? NO_CASES).find((c) => c.id === selectedId) ?? null;
   const focus = useMemo(() => (selected ? casePaths(selected, city) : NO_PATHS), [selected, city]);
+  const drilldown = useDrilldownSelection();
+  const incidentLayers = useIncidentOverlay(0.8);
+  const caseDrilldown = selected ? caseDrilldownSelection(selected) : null;
   const focusColor = useMemo(
     () => rgb(SEVERITY_STYLE[selected?.severity ?? 'blue'].color),
     [selected?.severity],
@@ -126,6 +135,20 @@ export function OpsScreen(): ReactNode {
                 segmentsVersion={traffic.segmentsVersion}
                 focus={focus}
                 focusColor={focusColor}
+                onPick={drilldown.select}
+                overlayLayers={incidentLayers}
+                pickOverlay={incidentSelectionOf}
+              />
+            )}
+            {caseDrilldown && !drilldown.selection && (
+              <DrilldownOpenButton selection={caseDrilldown} onOpen={drilldown.select} />
+            )}
+            {drilldown.selection && (
+              <DrilldownPanel
+                selection={drilldown.selection}
+                timeZone={city.timeZone}
+                scale={0.8}
+                onClose={drilldown.clear}
               />
             )}
           </div>

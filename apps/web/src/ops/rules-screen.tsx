@@ -7,6 +7,7 @@ import { fetchValidated } from '../api/fetch-validated';
 import { useI18n } from '../i18n/i18n-context';
 import { LanguageToggle } from '../header/language-toggle';
 import { SeverityBadge } from './severity-badge';
+import { SilencesPanel } from './silences-panel';
 import './ops.css';
 
 const RuleListSchema = Type.Object({ rules: Type.Array(StoredRuleSchema) });
@@ -158,6 +159,7 @@ export function RulesScreen(): ReactNode {
             </ul>
           )}
         </section>
+        <SilencesPanel />
       </main>
     </div>
   );

@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import type { ReactNode } from 'react';
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { cityQuery, trafficNowQuery, trafficSeriesQuery } from '../queries/traffic-queries';
@@ -15,6 +16,12 @@ import { WallInsights } from '../insights/wall-insights';
 import { trafficInsightsQuery } from '../insights/insight-queries';
 import { DrilldownPanel } from '../drilldown/drilldown-panel';
 import { useDrilldownSelection } from '../drilldown/use-drilldown-selection';
+import { useIncidentOverlay } from '../map/incident-overlay';
+import { incidentSelectionOf } from '../map/incident-layers';
+import { useWallBikes } from '../bikes/use-wall-bikes';
+import { WallBikePanel } from '../bikes/wall-bike-panel';
+import { useWaterOverlay } from '../water/use-water-overlay';
+import { WallWaterPanel } from '../water/wall-water-panel';
 
 const NO_DISTRICTS: never[] = [];
 
@@ -27,13 +34,20 @@ export function WallScreen(): ReactNode {
   const scale = useViewportScale();
   const { data: insights } = useQuery(trafficInsightsQuery());
   const { selection, select, clear } = useDrilldownSelection();
+  const incidentLayers = useIncidentOverlay(scale);
+  const wallBikes = useWallBikes(scale);
+  const waterLayers = useWaterOverlay(city, scale);
+  const mapOverlay = useMemo(
+    () => [...waterLayers, ...incidentLayers, ...wallBikes.layers],
+    [waterLayers, incidentLayers, wallBikes.layers],
+  );
   const districts = now?.districts ?? NO_DISTRICTS;
   return (
     <div className="wall" data-testid="wall">
       <WallHeader city={city} connection={connection} />
       <main className="wall__body">
         <aside className="wall__left">
-          <KpiTiles network={now?.network} />
+          <KpiTiles network={insights?.network} />
           <WallInsights timeZone={city.timeZone} />
           <TtiChart
             series={series}
@@ -51,6 +65,8 @@ export function WallScreen(): ReactNode {
               districts={districts}
               scale={scale}
               onPick={select}
+              overlayLayers={mapOverlay}
+              pickOverlay={incidentSelectionOf}
             />
           )}
           <StaleBanner connection={connection} />
@@ -61,6 +77,8 @@ export function WallScreen(): ReactNode {
         <aside className="wall__right">
           <DistrictRanking city={city} districts={districts} />
           <WallAlertsPanel city={city} />
+          <WallBikePanel bridge={wallBikes.bridge} />
+          <WallWaterPanel timeZone={city.timeZone} />
           <MapLegend />
         </aside>
       </main>
