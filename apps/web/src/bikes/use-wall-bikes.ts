@@ -5,8 +5,8 @@ import { useBikeOverlay } from './use-bike-overlay';
 
 /** Hexagons on the wall are larger than on /bikes: fewer cells, a calmer picture from afar. */
 const WALL_HEX_RADIUS_M = 400;
-/** The wall's hexagons let the congestion colours of the roads show through. */
-const WALL_HEX_OPACITY = 0.5;
+/** The wall draws its hexagons under the roads, faint, so they never read as congestion colours. */
+const WALL_HEX_OPACITY = 0.3;
 
 /**
  * The wall's bike stream and map layers: density hexagons and zone states only (no per-bike dots, no

@@ -32,6 +32,8 @@ export interface CityMapProps {
    * referentially stable (useMemo) so the overlay is only updated when they change.
    */
   overlayLayers?: readonly Layer[];
+  /** deck.gl layers drawn under the segments (area densities such as bike hexagons); keep the array stable. */
+  underlayLayers?: readonly Layer[];
   /**
    * Turns an object of a pickable overlay layer under a click into a selection (e.g. an incident marker into
    * its segment); consulted before segments and districts. Without it, overlay layers are not picked.
@@ -70,6 +72,7 @@ export const CityMap = memo(function CityMap({
   scale,
   onPick,
   overlayLayers = NO_LAYERS,
+  underlayLayers = NO_LAYERS,
   pickOverlay,
 }: CityMapProps): ReactNode {
   const { locale } = useI18n();
@@ -119,9 +122,9 @@ export const CityMap = memo(function CityMap({
 
   useEffect(() => {
     overlayRef.current?.setProps({
-      layers: [...buildDeckLayers(layerData, segments, labels, scale), ...overlayLayers],
+      layers: [...underlayLayers, ...buildDeckLayers(layerData, segments, labels, scale), ...overlayLayers],
     });
-  }, [layerData, segments, labels, scale, version, overlayLayers]);
+  }, [layerData, segments, labels, scale, version, overlayLayers, underlayLayers]);
 
   useEffect(() => {
     const map = mapRef.current;

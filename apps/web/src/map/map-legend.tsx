@@ -4,11 +4,17 @@ import { LEVEL_WIDTH_FACTORS, levelCssColor } from './level-palette';
 
 const LEVELS = [1, 2, 3, 4, 5, 0] as const;
 
-/** Legend of segment levels (colour and width) and district shading. */
-export function MapLegend(): ReactNode {
+/**
+ * Legend of segment levels (colour and width) and district shading.
+ * @param overlay - drawn over a corner of the map (the wall) rather than as a panel of its own
+ */
+export function MapLegend({ overlay = false }: { overlay?: boolean }): ReactNode {
   const { t } = useI18n();
   return (
-    <section className="panel map-legend" aria-label={t('legend.segments')}>
+    <section
+      className={overlay ? 'panel map-legend map-legend--overlay' : 'panel map-legend'}
+      aria-label={t('legend.segments')}
+    >
       <h2 className="panel__title">{t('legend.segments')}</h2>
       <ul className="map-legend__rows">
         {LEVELS.map((level) => (

@@ -5,13 +5,18 @@ import { useI18n } from '../i18n/i18n-context';
 import { formatNumber } from '../i18n/translate';
 import { levelCssColor } from '../map/level-palette';
 
-/** Districts sorted by TPI, worst first; districts without data at the end. */
+/**
+ * Districts sorted by TPI, worst first; districts without data at the end. As an `overlay` (the wall) it sits
+ * over a corner of the map, without the bars.
+ */
 export const DistrictRanking = memo(function DistrictRanking({
   city,
   districts,
+  overlay = false,
 }: {
   city: CityDocument;
   districts: readonly AreaIndices[];
+  overlay?: boolean;
 }): ReactNode {
   const { t, locale } = useI18n();
   const rows = useMemo(() => {
@@ -21,7 +26,9 @@ export const DistrictRanking = memo(function DistrictRanking({
       .map((d) => ({ indices: d, district: names.get(d.areaId) }));
   }, [city, districts]);
   return (
-    <section className="panel district-ranking">
+    <section
+      className={overlay ? 'panel district-ranking district-ranking--overlay' : 'panel district-ranking'}
+    >
       <h2 className="panel__title">{t('ranking.title')}</h2>
       <ol className="district-ranking__list" data-testid="district-ranking">
         {rows.map(({ indices, district }, rank) => (
@@ -30,14 +37,16 @@ export const DistrictRanking = memo(function DistrictRanking({
             <span className="district-ranking__name">
               {district ? (locale === 'en' ? district.nameEn : district.nameZh) : indices.areaId}
             </span>
-            <span className="district-ranking__bar">
-              <span
-                style={{
-                  width: `${Math.min(100, ((indices.tpi ?? 0) / 10) * 100)}%`,
-                  background: levelCssColor(indices.level),
-                }}
-              />
-            </span>
+            {!overlay && (
+              <span className="district-ranking__bar">
+                <span
+                  style={{
+                    width: `${Math.min(100, ((indices.tpi ?? 0) / 10) * 100)}%`,
+                    background: levelCssColor(indices.level),
+                  }}
+                />
+              </span>
+            )}
             <span className="district-ranking__value" style={{ color: levelCssColor(indices.level) }}>
               {indices.tpi == null ? '—' : formatNumber(locale, indices.tpi, 1)}
             </span>

@@ -37,10 +37,7 @@ export function WallScreen(): ReactNode {
   const incidentLayers = useIncidentOverlay(scale);
   const wallBikes = useWallBikes(scale);
   const waterLayers = useWaterOverlay(city, scale);
-  const mapOverlay = useMemo(
-    () => [...waterLayers, ...incidentLayers, ...wallBikes.layers],
-    [waterLayers, incidentLayers, wallBikes.layers],
-  );
+  const mapOverlay = useMemo(() => [...waterLayers, ...incidentLayers], [waterLayers, incidentLayers]);
   const districts = now?.districts ?? NO_DISTRICTS;
   return (
     <div className="wall" data-testid="wall">
@@ -66,20 +63,21 @@ export function WallScreen(): ReactNode {
               scale={scale}
               onPick={select}
               overlayLayers={mapOverlay}
+              underlayLayers={wallBikes.layers}
               pickOverlay={incidentSelectionOf}
             />
           )}
+          <DistrictRanking city={city} districts={districts} overlay />
+          <MapLegend overlay />
           <StaleBanner connection={connection} />
           {selection && (
             <DrilldownPanel selection={selection} timeZone={city.timeZone} scale={scale} onClose={clear} />
           )}
         </section>
         <aside className="wall__right">
-          <DistrictRanking city={city} districts={districts} />
           <WallAlertsPanel city={city} />
           <WallBikePanel bridge={wallBikes.bridge} />
           <WallWaterPanel timeZone={city.timeZone} />
-          <MapLegend />
         </aside>
       </main>
     </div>
