@@ -1,9 +1,7 @@
 import { useMemo } from 'react';
 import type { ReactNode } from 'react';
-import { useQuery } from '@tanstack/react-query';
 import { useI18n } from '../i18n/i18n-context';
-import { trafficNowQuery } from '../queries/traffic-queries';
-import { useNow } from '../status/use-now';
+import { useServerNow } from '../status/use-server-now';
 
 /**
  * Date and time in the city's time zone, ticking every second. It shows the server's time (the newest tick's
@@ -12,9 +10,7 @@ import { useNow } from '../status/use-now';
  */
 export function WallClock({ timeZone }: { timeZone: string }): ReactNode {
   const { locale } = useI18n();
-  const localNow = useNow(1000);
-  const { data, dataUpdatedAt } = useQuery(trafficNowQuery());
-  const now = data && dataUpdatedAt > 0 ? data.computedAt + Math.max(0, localNow - dataUpdatedAt) : localNow;
+  const now = useServerNow(1000);
   const [dateFormat, timeFormat] = useMemo(
     () => [
       new Intl.DateTimeFormat(locale, {

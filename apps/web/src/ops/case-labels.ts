@@ -1,7 +1,8 @@
 import type { Case, CityDocument } from '@cbo/contracts';
-import type { Locale } from '../i18n/dictionaries';
+import type { Locale, MessageKey } from '../i18n/dictionaries';
+import { DICTIONARIES } from '../i18n/dictionaries';
 
-/** Where a case is: the segment's road or the district (by name), or the network. */
+/** Where a case is: the segment's road or the district (by name), else what kind of case on which entity. */
 export function describeCaseLocation(c: Case, city: CityDocument, locale: Locale): string {
   const first = c.alerts[0];
   if (first === undefined) return '';
@@ -18,7 +19,11 @@ export function describeCaseLocation(c: Case, city: CityDocument, locale: Locale
     const d = district(first.entityId);
     return d ? name(d) : first.entityId;
   }
-  return first.entityId;
+  const dictionary: Readonly<Record<string, string>> = DICTIONARIES[locale];
+  if (first.target === 'network') return dictionary['ops.target.network'] ?? first.entityId;
+  const kindKey = `ops.kind.${c.kind}`;
+  const kind = kindKey in dictionary ? dictionary[kindKey as MessageKey] : c.kind;
+  return `${kind} · ${first.entityId}`;
 }
 
 /** The district ids a case touches (segment districts, or the district itself). */

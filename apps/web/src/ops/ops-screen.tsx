@@ -8,7 +8,7 @@ import { useI18n } from '../i18n/i18n-context';
 import { LanguageToggle } from '../header/language-toggle';
 import { SessionBadge } from '../auth/session-badge';
 import { ConnectionBadge } from '../status/connection-badge';
-import { useNow } from '../status/use-now';
+import { useServerNow } from '../status/use-server-now';
 import { notifyDesktop, playAlarmBeep, requestNotificationPermission } from './alarm';
 import { casePaths } from './case-focus';
 import { CaseInbox } from './case-inbox';
@@ -42,7 +42,7 @@ export function OpsScreen(): ReactNode {
   const { data: snapshot } = useQuery(opsSnapshotQuery());
   const { data: units = [] } = useQuery(unitsQuery());
   const traffic = useTrafficBridge(city);
-  const now = useNow(1000);
+  const now = useServerNow(1000);
   const [filters, setFilters] = useState<CaseFilters>(DEFAULT_FILTERS);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [help, setHelp] = useState(false);
