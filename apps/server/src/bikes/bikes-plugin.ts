@@ -144,8 +144,10 @@ export const bikesPlugin = fp(
               });
           })
         : () => undefined;
-    app.addHook('onClose', async () => {
+    app.addHook('preClose', async () => {
       closing = true;
+    });
+    app.addHook('onClose', async () => {
       stopTimer();
       detachGateway();
       await backfill;

@@ -67,9 +67,10 @@ export const trafficInsightsPlugin = fp(
         app.trafficBackfillDone = backfill.done;
       }
     });
+    // Stopped before any onClose hook: every await of a closing plugin would otherwise wait a backfill slice.
+    app.addHook('preClose', async () => backfill?.stop());
     app.addHook('onClose', async () => {
       detach();
-      backfill?.stop();
       await backfill?.done;
     });
   },
