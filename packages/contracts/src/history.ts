@@ -1,6 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { EpochMsSchema } from './units';
 import type { TrafficNow } from './traffic';
+import { BikeDayPeaksSchema, RiverDayPeaksSchema } from './history-domains';
 
 /** A local calendar day of the city, `YYYY-MM-DD` (in the city's time zone). */
 export const LocalDateSchema = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
@@ -69,6 +70,10 @@ export const DaySummarySchema = Type.Object({
   alertsByKind: Type.Record(Type.String(), Type.Integer({ minimum: 0 })),
   /** Case events counted by `kind` (outcomes such as `closed`, `dismissed`, `auto-resolved`). */
   casesByOutcome: Type.Record(Type.String(), Type.Integer({ minimum: 0 })),
+  /** River peaks of the recorded water minutes; absent or null when none were recorded. */
+  river: Type.Optional(Type.Union([RiverDayPeaksSchema, Type.Null()])),
+  /** Bike violations of the recorded bike minutes; absent or null when none were recorded. */
+  bikes: Type.Optional(Type.Union([BikeDayPeaksSchema, Type.Null()])),
 });
 export type DaySummary = Static<typeof DaySummarySchema>;
 

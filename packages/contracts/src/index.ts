@@ -412,3 +412,19 @@ export type {
 } from './bikes';
 export { TypicalDaySchema } from './history';
 export type { TypicalDay } from './history';
+export {
+  RiverMinuteSchema,
+  BikeMinuteCountsSchema,
+  BikesMinuteSchema,
+  DomainMinutesSchema,
+  RiverDayPeaksSchema,
+  BikeDayPeaksSchema,
+} from './history-domains';
+export type {
+  RiverMinute,
+  BikeMinuteCounts,
+  BikesMinute,
+  DomainMinutes,
+  RiverDayPeaks,
+  BikeDayPeaks,
+} from './history-domains';

@@ -1,7 +1,9 @@
 import type { TrafficNow } from '@cbo/contracts';
 import type { Database, Row } from '../store/database';
+import { DOMAIN_STREAM } from './history-store';
 import type {
   BucketCount,
+  EventRecord,
   FrameRecord,
   HistoryStore,
   NextSequences,
@@ -35,6 +37,16 @@ function toFrame(row: Row): FrameRecord {
       parsed ??= json ? (JSON.parse(json) as TrafficNow) : null;
       return parsed;
     },
+  };
+}
+
+function toEvent(r: Row): EventRecord {
+  return {
+    seq: Number(r['rseq']),
+    at: Number(r['at_ms']),
+    stream: String(r['stream']),
+    kind: String(r['kind']),
+    payload: JSON.parse(String(r['payload_json'])) as unknown,
   };
 }
 
@@ -200,16 +212,27 @@ export function createDuckDbHistoryStore(db: Database): HistoryStore {
     async events({ from, to }) {
       const rows = await db.all(
         `SELECT rseq, at_ms, stream, kind, payload_json FROM history_events
-         WHERE at_ms >= $1 AND at_ms < $2 ORDER BY at_ms, rseq`,
-        [from, to],
+         WHERE at_ms >= $1 AND at_ms < $2 AND stream <> $3 ORDER BY at_ms, rseq`,
+        [from, to, DOMAIN_STREAM],
       );
-      return rows.map((r) => ({
-        seq: Number(r['rseq']),
-        at: Number(r['at_ms']),
-        stream: String(r['stream']),
-        kind: String(r['kind']),
-        payload: JSON.parse(String(r['payload_json'])) as unknown,
-      }));
+      return rows.map(toEvent);
+    },
+    async domainEvents({ from, to }) {
+      const rows = await db.all(
+        `SELECT rseq, at_ms, stream, kind, payload_json FROM history_events
+         WHERE at_ms >= $1 AND at_ms < $2 AND stream = $3 ORDER BY at_ms, rseq`,
+        [from, to, DOMAIN_STREAM],
+      );
+      return rows.map(toEvent);
+    },
+    async latestDomainEvents({ from, to }) {
+      const rows = await db.all(
+        `SELECT rseq, at_ms, stream, kind, payload_json FROM history_events
+         WHERE at_ms >= $1 AND at_ms < $2 AND stream = $3
+         QUALIFY row_number() OVER (PARTITION BY kind ORDER BY at_ms DESC, rseq DESC) = 1 ORDER BY kind`,
+        [from, to, DOMAIN_STREAM],
+      );
+      return rows.map(toEvent);
     },
     async observations({ from, to }, segmentIndices): Promise<ObservationRecord[]> {
       const only =

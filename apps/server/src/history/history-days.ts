@@ -2,6 +2,7 @@ import type { DaySummary, HistoryDay } from '@cbo/contracts';
 import { levelFromTpi } from '@cbo/indices';
 import type { BucketCount, EventRecord, HistoryStore, TimeRange } from './history-store';
 import { localDateOf, localDayRange } from './local-day';
+import { summariseDomains } from './domain-minutes';
 
 /** Groups 15-minute bucket counts into local days of the city, oldest first. */
 export function groupDays(buckets: readonly BucketCount[], timeZone: string): HistoryDay[] {
@@ -53,7 +54,13 @@ function countBy(events: readonly EventRecord[], stream: string): Record<string,
  */
 export async function summariseDay(store: HistoryStore, date: string, timeZone: string): Promise<DaySummary> {
   const range: TimeRange = localDayRange(date, timeZone);
-  return summariseMinutes(date, range, await store.indicesPerMinute(range), await store.events(range));
+  const summary = summariseMinutes(
+    date,
+    range,
+    await store.indicesPerMinute(range),
+    await store.events(range),
+  );
+  return { ...summary, ...summariseDomains(await store.domainEvents(range)) };
 }
 
 /** The figures of {@link summariseDay} from per-minute network TTI and TPI points and the day's events. */

@@ -53,6 +53,12 @@ export interface ObservationRecord {
   source: string;
 }
 
+/**
+ * Event stream of the per-minute snapshots of the other domains (kind `river`, `bikes`): kept in the events
+ * table so export, import and retention carry them; `events()` leaves them out.
+ */
+export const DOMAIN_STREAM = 'domain';
+
 /** Recorded event: alert and case events, operator actions. `seq` is the recorder sequence number. */
 export type EventRecord = HistoryEvent;
 
@@ -115,7 +121,12 @@ export interface HistoryStore {
   neighbourFrameAt(at: number, direction: 1 | -1, range: TimeRange): Promise<number | null>;
   /** Network TTI and TPI per minute (last frame of each minute) within the range. */
   indicesPerMinute(range: TimeRange): Promise<{ at: number; tti: number | null; tpi: number | null }[]>;
+  /** Alert, case and operator events in the range (not the per-minute domain snapshots). */
   events(range: TimeRange): Promise<EventRecord[]>;
+  /** Per-minute domain snapshots (stream {@link DOMAIN_STREAM}, kind = domain) in the range, oldest first. */
+  domainEvents(range: TimeRange): Promise<EventRecord[]>;
+  /** The newest domain snapshot of each kind in the range. */
+  latestDomainEvents(range: TimeRange): Promise<EventRecord[]>;
   /** Observations observed in the range, oldest first; only those of `segmentIndices` when given. */
   observations(range: TimeRange, segmentIndices?: readonly number[]): Promise<ObservationRecord[]>;
   /**

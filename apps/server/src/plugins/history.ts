@@ -9,6 +9,7 @@ import { createObservationSpool } from '../history/observation-spool';
 import { attachReplaySession } from '../history/replay-session';
 import { subscribeRecorderToOps } from '../history/subscribe-ops';
 import { pruneHistory } from '../history/prune-history';
+import { attachDomainRecorder } from '../history/domain-minutes';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -70,6 +71,19 @@ export const historyPlugin = fp(
       history.recorder = recorder;
       const unsubscribeIngest = app.ingest.onAccepted((batch) => recorder.recordObservations(batch));
       const unsubscribeOps = subscribeRecorderToOps(app, recorder);
+      const river = app.hasDecorator('river') ? app.river : null;
+      const bikes = app.hasDecorator('bikes') ? app.bikes : null;
+      const unsubscribeDomains = attachDomainRecorder({
+        pipeline: app.pipeline,
+        recorder,
+        river: river
+          ? (at) => {
+              const latest = river.latest();
+              return latest.computedAt === at ? latest : river.tick(at);
+            }
+          : undefined,
+        bikes: bikes ? (at) => bikes.service.now(at) : undefined,
+      });
       const flush = () =>
         recorder.flush().catch((error: unknown) => log.error({ err: error }, 'history flush failed'));
       const flushTimer = setInterval(flush, config.HISTORY_FLUSH_MS);
@@ -91,6 +105,7 @@ export const historyPlugin = fp(
         recorder.detach();
         unsubscribeIngest();
         unsubscribeOps();
+        unsubscribeDomains();
         await flush();
         await spool.close();
       });

@@ -7,12 +7,15 @@ import {
   BacktestResultSchema,
   DaySummarySchema,
   DayTimelineSchema,
+  DomainMinutesSchema,
   EpochMsSchema,
   HistoryDaysSchema,
   LocalDateSchema,
   TypicalDaySchema,
   type AlertRule,
+  type BikesMinute,
   type LocalDate,
+  type RiverMinute,
 } from '@cbo/contracts';
 import { encodeSnapshot } from '@cbo/wire';
 import { HISTORY_ROLES } from '../plugins/history';
@@ -44,7 +47,7 @@ const ImportResultSchema = Type.Object({
 
 /**
  * History REST: recorded days, a day's timeline and summary, the recorded map at an instant (binary snapshot
- * frame, or CSV), Parquet export and import of a day, a case's evidence pack. Replay itself runs over Socket.IO (`replay:command`).
+ * frame, or CSV), the recorded water and bike minute at an instant, Parquet export and import of a day, a case's evidence pack. Replay itself runs over Socket.IO (`replay:command`).
  */
 export const historyRoutes: FastifyPluginAsync = async (app) => {
   const read = { preHandler: app.requireRole(...HISTORY_ROLES) };
@@ -86,6 +89,23 @@ export const historyRoutes: FastifyPluginAsync = async (app) => {
     async (request) => {
       dayRange(request.params.date);
       return summariseDay(store, request.params.date, timeZone);
+    },
+  );
+
+  app.get<{ Params: { date: string }; Querystring: { at: number } }>(
+    '/history/days/:date/domains',
+    { ...read, schema: { params: DateParams, querystring: AtQuery, response: { 200: DomainMinutesSchema } } },
+    async (request) => {
+      const { from, to } = dayRange(request.params.date);
+      const at = request.query.at;
+      const latest = await store.latestDomainEvents({ from, to: Math.min(to, at + 1) });
+      const payload = (kind: string) => latest.find((e) => e.kind === kind)?.payload ?? null;
+      return {
+        date: request.params.date,
+        at,
+        river: payload('river') as RiverMinute | null,
+        bikes: payload('bikes') as BikesMinute | null,
+      };
     },
   );
 

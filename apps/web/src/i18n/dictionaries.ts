@@ -4,6 +4,7 @@ import { INSIGHTS_EN, INSIGHTS_ZH_CN } from './insights-messages';
 import { AUTH_EN, AUTH_ZH_CN } from './auth-messages';
 import { BIKES_EN, BIKES_ZH_CN } from './bikes-messages';
 import { WATER_EN, WATER_ZH_CN } from './water-messages';
+import { REPLAY_DOMAINS_EN, REPLAY_DOMAINS_ZH_CN } from './replay-domains-messages';
 
 /** Every text of the screens, in Simplified Chinese (the default). Keys are shared with {@link EN}. */
 export const ZH_CN = {
@@ -49,6 +50,7 @@ export const ZH_CN = {
   ...AUTH_ZH_CN,
   ...BIKES_ZH_CN,
   ...WATER_ZH_CN,
+  ...REPLAY_DOMAINS_ZH_CN,
 } as const;
 
 /** Message keys, one set for every language. */
@@ -98,6 +100,7 @@ export const EN: Record<MessageKey, string> = {
   ...AUTH_EN,
   ...BIKES_EN,
   ...WATER_EN,
+  ...REPLAY_DOMAINS_EN,
 };
 
 /** Supported screen languages. */

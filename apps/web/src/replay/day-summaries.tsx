@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import type { DaySummary } from '@cbo/contracts';
+import { WATER_CLASS_LABELS, type DaySummary } from '@cbo/contracts';
 import { useI18n } from '../i18n/i18n-context';
 import { formatNumber } from '../i18n/translate';
 import { daySummaryQuery } from './history-queries';
@@ -32,6 +32,33 @@ function SummaryColumn({ summary, label }: { summary: DaySummary; label?: string
           {total(summary.alertsByKind)}
         </span>
       </dd>
+      {summary.river && (
+        <>
+          <dt>{t('replayDomains.worstColour')}</dt>
+          <dd className={`replay-domains__colour replay-domains__colour--${summary.river.worstColour}`}>
+            {t(`water.colour.${summary.river.worstColour}`)} ·{' '}
+            {t('replayDomains.gaugesAtWorst', { count: summary.river.gaugesAtWorst })}
+          </dd>
+          <dt>{t('replayDomains.worstClass')}</dt>
+          <dd>
+            {summary.river.worstWaterClass === null
+              ? '–'
+              : WATER_CLASS_LABELS[summary.river.worstWaterClass - 1]}
+          </dd>
+          <dt>{t('replayDomains.pollutionEvents')}</dt>
+          <dd>{summary.river.pollutionEvents}</dd>
+        </>
+      )}
+      {summary.bikes && (
+        <>
+          <dt>{t('replayDomains.peakInNoParking')}</dt>
+          <dd>{summary.bikes.peakInNoParking}</dd>
+          <dt>{t('replayDomains.peakUnpermitted')}</dt>
+          <dd>{summary.bikes.peakUnpermitted}</dd>
+          <dt>{t('replayDomains.peakSaturatedZones')}</dt>
+          <dd>{summary.bikes.peakSaturatedZones}</dd>
+        </>
+      )}
     </dl>
   );
 }

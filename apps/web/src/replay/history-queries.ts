@@ -5,6 +5,7 @@ import {
   CaseListSchema,
   DaySummarySchema,
   DayTimelineSchema,
+  DomainMinutesSchema,
   HistoryDaysSchema,
   StoredRuleSchema,
   TypicalDaySchema,
@@ -22,6 +23,7 @@ export const historyKeys = {
   timeline: (date: string) => ['history', 'timeline', date] as const,
   summary: (date: string) => ['history', 'summary', date] as const,
   typical: (date: string) => ['history', 'typical', date] as const,
+  domains: (date: string, at: number) => ['history', 'domains', date, at] as const,
   rules: ['history', 'rules'] as const,
   caseIds: ['history', 'case-ids'] as const,
 };
@@ -53,6 +55,16 @@ export function daySummaryQuery(date: string) {
     queryKey: historyKeys.summary(date),
     queryFn: ({ signal }) => fetchValidated(`/api/v1/history/days/${date}/summary`, DaySummarySchema, signal),
     staleTime: 60_000,
+  });
+}
+
+/** The recorded water and bike minute at or before `at` (pass a rounded instant: one query per minute). */
+export function dayDomainsQuery(date: string, at: number) {
+  return queryOptions({
+    queryKey: historyKeys.domains(date, at),
+    queryFn: ({ signal }) =>
+      fetchValidated(`/api/v1/history/days/${date}/domains?at=${at}`, DomainMinutesSchema, signal),
+    staleTime: 300_000,
   });
 }
 

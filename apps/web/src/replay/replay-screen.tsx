@@ -11,6 +11,7 @@ import { DaySummaries } from './day-summaries';
 import type { BacktestResult } from '@cbo/contracts';
 import { dayTimelineQuery, historyDaysQuery, TYPICAL_DAY, typicalDayQuery } from './history-queries';
 import { ReplayAlertList } from './replay-alert-list';
+import { ReplayDomains } from './replay-domains';
 import { ReplayBacktest } from './replay-backtest';
 import { ReplayControls } from './replay-controls';
 import { ReplayTimeline } from './replay-timeline';
@@ -75,6 +76,7 @@ export function ReplayScreen(): ReactNode {
                 : undefined
             }
           />
+          <ReplayDomains date={date} state={bridge.state} timeZone={city.timeZone} />
           {timeline.data && (
             <ReplayAlertList events={timeline.data.events} timeZone={city.timeZone} onSeek={seek} />
           )}
