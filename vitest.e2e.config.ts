@@ -9,7 +9,7 @@ export default defineConfig({
     include: ['e2e/**/*.e2e.ts'],
     environment: 'node',
     testTimeout: 90_000,
-    hookTimeout: 60_000,
+    hookTimeout: 150_000,
     fileParallelism: false,
     pool: 'forks',
     reporters: ['default', ['json', { outputFile: 'test-results/e2e.json' }]],

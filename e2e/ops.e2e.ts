@@ -106,7 +106,7 @@ beforeAll(async () => {
     executablePath: execFileSync('which', ['chromium']).toString().trim(),
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
   });
-}, 60_000);
+}, 180_000);
 
 afterAll(async () => {
   await browser?.close();

@@ -14,6 +14,7 @@ import type { SegmentAttributes } from './segment-attributes';
 import { buildDeckLayers, createSegmentLayerData } from './deck-layers';
 import type { DistrictLabel } from './deck-layers';
 import { buildOfflineStyle } from './offline-style';
+import { useStableByKey } from './use-stable-by-key';
 import { pickMapFeature, type DrilldownSelection } from '../drilldown/pick-map-feature';
 
 /** Props of {@link CityMap}. */
@@ -108,7 +109,7 @@ export const CityMap = memo(function CityMap({
     };
   }, [city, viewBounds]);
 
-  const labels = useMemo<DistrictLabel[]>(() => {
+  const freshLabels = useMemo<DistrictLabel[]>(() => {
     const byId = new Map(districts.map((d) => [d.areaId, d]));
     const [west, south, east, north] = viewBounds;
     const inView = ({ labelAt: [lng, lat] }: { labelAt: readonly [number, number] }) =>
@@ -119,6 +120,8 @@ export const CityMap = memo(function CityMap({
       return { district, text: tpi == null ? name : `${name}\n${formatNumber(locale, tpi, 1)}` };
     });
   }, [city, districts, locale, viewBounds]);
+  // A tick brings new district objects even when every label reads the same: keep the array, skip the redraw.
+  const labels = useStableByKey(freshLabels, freshLabels.map((label) => label.text).join('|'));
 
   useEffect(() => {
     overlayRef.current?.setProps({

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import type { Layer } from '@deck.gl/core';
 import { useQuery } from '@tanstack/react-query';
+import { useStableByKey } from './use-stable-by-key';
 import type { SuspectedIncident, TrafficEvent } from '@cbo/contracts';
 import { trafficEventsQuery, trafficInsightsQuery } from '../insights/insight-queries';
 import { buildIncidentLayers, incidentMarkers, parkingMarkers } from './incident-layers';
@@ -20,8 +21,14 @@ export function useIncidentOverlay(scale: number): readonly Layer[] {
   const { data: eventList } = useQuery(trafficEventsQuery());
   const incidents = insights?.incidents ?? NO_INCIDENTS;
   const events = eventList?.events ?? NO_EVENTS;
-  const incidentList = useMemo(() => incidentMarkers(incidents), [incidents]);
-  const parkingList = useMemo(() => parkingMarkers(events), [events]);
+  const incidentList = useStableByKey(
+    useMemo(() => incidentMarkers(incidents), [incidents]),
+    incidents.map((i) => `${i.segmentId}:${Math.round(i.confidence * 100)}`).join(),
+  );
+  const parkingList = useStableByKey(
+    useMemo(() => parkingMarkers(events), [events]),
+    events.map((e) => e.id).join(),
+  );
   return useMemo(
     () => buildIncidentLayers(incidentList, parkingList, scale),
     [incidentList, parkingList, scale],
