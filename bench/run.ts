@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import { bikeLayerRows, measureBikeLayers } from './bike-layers';
 import { loadCity, resolveConfigPath } from '@cbo/server';
 import { measureIngestThroughput } from './ingest-throughput';
 import { measureTrafficScale } from './traffic-scale';
@@ -52,6 +53,8 @@ process.stdout.write('(i) alert rules at 50,000 segments + river + bikes, 200 ru
 const alertRules = measureAlertRules(bigCity);
 process.stdout.write('(j) shared bikes: 300,000 dockless bikes reporting every 30 s...\n');
 const bikesScale = measureBikesScale(city);
+process.stdout.write('(k) the browser side of 300,000 bikes: frames into typed arrays and hexagons...\n');
+const bikeLayers = measureBikeLayers();
 
 printTable([
   {
@@ -112,6 +115,7 @@ printTable([
   ...trafficInsightRows(insights, scale.cpuMsPerTickMean),
   ...alertRuleRows(alertRules),
   ...bikesScaleRows(bikesScale),
+  ...bikeLayerRows(bikeLayers),
 ]);
 printMapeTable(insights.forecast);
 process.stdout.write(`\nbench took ${formatNumber((performance.now() - startedAt) / 1000, 1)} s\n`);
